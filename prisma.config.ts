@@ -1,0 +1,13 @@
+// Prisma CLI configuration: migrations run through the same `pg` driver adapter as the server, so they
+// need no downloaded engine. DATABASE_URL must point at a running server (see src/database/embedded.ts
+// for the embedded one, which `npm run db:migrate` starts when DATABASE_URL is unset).
+import { defineConfig } from 'prisma/config';
+import { PrismaPg } from '@prisma/adapter-pg';
+
+export default defineConfig({
+  experimental: { adapter: true },
+  engine: 'js',
+  schema: 'prisma/schema.prisma',
+  migrations: { path: 'prisma/migrations' },
+  adapter: async () => new PrismaPg({ connectionString: process.env.DATABASE_URL }),
+});
