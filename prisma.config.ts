@@ -4,6 +4,10 @@
 import { defineConfig } from 'prisma/config';
 import { PrismaPg } from '@prisma/adapter-pg';
 
+// `prisma generate` reads no database, but with the url unresolved it goes looking for a query engine
+// to download; a placeholder keeps it offline. Commands that do connect need the real DATABASE_URL.
+process.env.DATABASE_URL ??= 'postgresql://placeholder@127.0.0.1:1/placeholder';
+
 export default defineConfig({
   experimental: { adapter: true },
   engine: 'js',

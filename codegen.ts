@@ -1,0 +1,23 @@
+/**
+ * GraphQL Code Generator: a typed client (client preset) for the example operations in
+ * schema/examples, generated from the committed SDL. `npm run codegen`.
+ */
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+const config: CodegenConfig = {
+  schema: 'schema/schema.graphql',
+  documents: ['schema/examples/**/*.graphql'],
+  ignoreNoDocuments: false,
+  generates: {
+    'test/generated/': {
+      preset: 'client',
+      config: {
+        scalars: { Date: 'string' },
+        enumsAsTypes: true,
+        useTypeImports: true,
+      },
+    },
+  },
+};
+
+export default config;

@@ -1,0 +1,47 @@
+/**
+ * Assembles the service: database -> Apollo -> HTTP. `startApp` is what `npm start` and the tests run,
+ * so the tests exercise the same wiring users get.
+ */
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import type { Logger } from 'pino';
+import type { Config } from './config.js';
+import { openDatabase, type OpenDatabase } from './database/open.js';
+import { createApollo } from './http/apollo.js';
+import { createHttpServer } from './http/server.js';
+
+export const DEFAULT_QUERY = readFileSync(resolve(import.meta.dirname, '../schema/examples/recommendation-detail.graphql'), 'utf8');
+
+export interface RunningApp {
+  url: string;
+  database: OpenDatabase;
+  stop(): Promise<void>;
+}
+
+export async function startApp(config: Config, log: Logger, database?: OpenDatabase): Promise<RunningApp> {
+  const started = Date.now();
+  const db = database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, seedsDir: config.seedsDir, log }));
+  const apollo = createApollo({ production: config.production });
+  await apollo.start();
+  const server = createHttpServer({ apollo, db: db.db, log, defaultQuery: DEFAULT_QUERY });
+  await new Promise<void>((ready, fail) => server.once('error', fail).listen(config.port, config.host, ready));
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${config.host}:${port}`;
+  log.info({ url: `${url}/graphql`, startupMs: Date.now() - started }, 'listening');
+
+  let stopping: Promise<void> | null = null;
+  const stop = () =>
+    (stopping ??= (async () => {
+      // Stop accepting, let in-flight requests finish, then drop idle keep-alive connections.
+      const closed = new Promise<void>((done) => server.close(() => done()));
+      server.closeIdleConnections();
+      const grace = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs);
+      await closed;
+      clearTimeout(grace);
+      await apollo.stop();
+      if (!database) await db.close();
+      log.info('stopped');
+    })());
+  return { url, database: db, stop };
+}

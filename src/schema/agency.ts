@@ -1,0 +1,77 @@
+/** Agency: a department, agency, police body, unit or inspectorate, in a hierarchy. */
+import { builder } from './builder.js';
+import { Action } from './action.js';
+import { Inspection } from './inspection.js';
+import { Recommendation } from './recommendation.js';
+import { SourceDocument } from './source-document.js';
+import { citationsDescription, citationsQuery } from './citation.js';
+import { AgencyKindEnum } from './enums.js';
+import { pageSize } from './pagination.js';
+
+export const Agency = builder.prismaNode('Agency', {
+  id: { field: 'id' },
+  description: 'A department, agency, police body, unit or inspectorate. Units sit under their parent where the record says so.',
+  fields: (t) => ({
+    slug: t.exposeString('slug', { description: 'Stable, human-readable key, e.g. "jexu".' }),
+    name: t.exposeString('name', { description: 'The fullest name the documents use, verbatim.' }),
+    abbreviation: t.exposeString('abbreviation', { nullable: true }),
+    kind: t.expose('kind', { type: AgencyKindEnum }),
+    aliases: t.exposeStringList('aliases', { description: 'Other spellings the documents use, verbatim.' }),
+    parent: t.relation('parent', { nullable: true, description: 'Null where the record does not say what the agency belongs to.' }),
+    children: t.relation('children', { query: { orderBy: { name: 'asc' } } }),
+    roles: t.relation('roles', { description: 'Roles in this agency that own actions.', query: { orderBy: { title: 'asc' } } }),
+    dependenciesLed: t.relation('dependenciesLed', { description: 'Programmes and products this agency leads.', query: { orderBy: { name: 'asc' } } }),
+    citations: t.relation('citations', { args: { field: t.arg.string() }, query: citationsQuery, description: citationsDescription }),
+  }),
+});
+
+// Fields that reach other types, added apart so each type's ref is typed before it is used.
+builder.prismaObjectFields('Agency', (t) => ({
+    addressedRecommendations: t.field({
+      type: [Recommendation],
+      description: 'Recommendations addressed to this agency.',
+      select: (_args, _ctx, nested) => ({
+        addressed: { select: { recommendation: nested(true) }, orderBy: [{ recommendation: { inspectionId: 'asc' } }, { recommendation: { number: 'asc' } }] },
+      }),
+      resolve: (agency) => agency.addressed.map((a) => a.recommendation),
+    }),
+    ownedActions: t.field({
+      type: [Action],
+      description: 'Actions owned by any role in this agency.',
+      select: (_args, _ctx, nested) => ({
+        roles: { select: { actions: { select: { action: nested(true) }, orderBy: { actionId: 'asc' } } }, orderBy: { id: 'asc' } },
+      }),
+      resolve: (agency) => agency.roles.flatMap((r) => r.actions.map((a) => a.action)),
+    }),
+    inspections: t.field({
+      type: [Inspection],
+      description: 'Inspections this agency led or joined as an inspectorate.',
+      select: (_args, _ctx, nested) => ({ inspectorates: { select: { inspection: nested(true) }, orderBy: { inspectionId: 'asc' } } }),
+      resolve: (agency) => agency.inspectorates.map((i) => i.inspection),
+    }),
+    documentsIssued: t.field({
+      type: [SourceDocument],
+      select: (_args, _ctx, nested) => ({ documentsIssued: { select: { document: nested(true) }, orderBy: { documentId: 'asc' } } }),
+      resolve: (agency) => agency.documentsIssued.map((d) => d.document),
+    }),
+}));
+
+builder.queryFields((t) => ({
+  agencies: t.prismaConnection({
+    type: Agency,
+    cursor: 'id',
+    ...pageSize,
+    description: 'Agencies, by name.',
+    args: { kind: t.arg({ type: AgencyKindEnum }) },
+    resolve: (query, _root, args, ctx) =>
+      ctx.db.agency.findMany({ ...query, where: args.kind ? { kind: args.kind } : {}, orderBy: [{ name: 'asc' }, { id: 'asc' }] }),
+    totalCount: (_root, args, ctx) => ctx.db.agency.count({ where: args.kind ? { kind: args.kind } : {} }),
+  }),
+  agency: t.prismaField({
+    type: Agency,
+    nullable: true,
+    description: 'An agency by its slug.',
+    args: { slug: t.arg.string({ required: true }) },
+    resolve: (query, _root, args, ctx) => ctx.db.agency.findUnique({ ...query, where: { slug: args.slug } }),
+  }),
+}));

@@ -1,0 +1,38 @@
+/**
+ * The schema builder and its plugins. Defines no types: each domain type lives in its own file under
+ * src/schema/, and src/schema/index.ts imports them all and builds the schema.
+ */
+import SchemaBuilder from '@pothos/core';
+import DataloaderPlugin from '@pothos/plugin-dataloader';
+import PrismaPlugin from '@pothos/plugin-prisma';
+import RelayPlugin from '@pothos/plugin-relay';
+import type { Context } from '../context/context.js';
+import { getDatamodel, type default as PrismaTypes } from '../database/generated/pothos-types.js';
+
+export const builder = new SchemaBuilder<{
+  Context: Context;
+  PrismaTypes: PrismaTypes;
+  DefaultFieldNullability: false;
+  Scalars: {
+    Date: { Input: Date; Output: Date };
+  };
+}>({
+  plugins: [RelayPlugin, PrismaPlugin, DataloaderPlugin],
+  defaultFieldNullability: false,
+  relay: {
+    clientMutationId: 'omit',
+    cursorType: 'String',
+    // `nodes` beside `edges` spares clients that need no cursors a level of nesting.
+    nodesOnConnection: {},
+    nodeQueryOptions: { description: 'Fetches any record by its global id.' },
+    nodesQueryOptions: { description: 'Fetches several records by global id, in the order given.' },
+  },
+  prisma: {
+    client: (ctx) => ctx.db,
+    dmmf: getDatamodel(),
+    exposeDescriptions: true,
+    filterConnectionTotalCount: true,
+    // A prisma query that a resolver built but never used means a missed batching opportunity.
+    onUnusedQuery: process.env.NODE_ENV === 'production' ? null : 'error',
+  },
+});

@@ -1,0 +1,47 @@
+/** DateRevision: one change to a stated date, the round that made it and the reason it gave. */
+import { builder } from './builder.js';
+import { citationsDescription, citationsQuery } from './citation.js';
+import { daysBetween, PlanDate, planDate } from './plan-date.js';
+
+const previousColumns = { previousText: true, previousEarliest: true, previousLatest: true, previousPrecision: true, previousBound: true, previousCompleted: true, previousOngoing: true } as const;
+const revisedColumns = { revisedText: true, revisedEarliest: true, revisedLatest: true, revisedPrecision: true, revisedBound: true, revisedCompleted: true, revisedOngoing: true } as const;
+
+const RevisionDirection = builder.enumType('RevisionDirection', {
+  description: 'LATER/EARLIER/UNCHANGED compare the latest bounds; WITHDRAWN: no new date was given; UNKNOWN: a date has no bound.',
+  values: ['LATER', 'EARLIER', 'UNCHANGED', 'WITHDRAWN', 'UNKNOWN'] as const,
+});
+
+export const DateRevision = builder.prismaNode('DateRevision', {
+  id: { field: 'id' },
+  description: 'One change to a stated date (an action’s target or a dependency’s expected date).',
+  fields: (t) => ({
+    round: t.relation('round', { description: 'The round that stated the new date.' }),
+    action: t.relation('action', { nullable: true }),
+    dependency: t.relation('dependency', { nullable: true }),
+    previous: t.field({ type: PlanDate, select: previousColumns, resolve: (r) => planDate(r, 'previous')! }),
+    revised: t.field({
+      type: PlanDate,
+      nullable: true,
+      description: 'Null when the round withdrew the date without giving a new one.',
+      select: revisedColumns,
+      resolve: (r) => planDate(r, 'revised'),
+    }),
+    reason: t.exposeString('reason', { nullable: true, description: 'The reason stated, verbatim; null where none was given.' }),
+    slipDays: t.int({
+      nullable: true,
+      description: 'Days between the latest bounds of the previous and revised dates; positive when later.',
+      select: { ...previousColumns, ...revisedColumns },
+      resolve: (r) => daysBetween(planDate(r, 'previous'), planDate(r, 'revised')),
+    }),
+    direction: t.field({
+      type: RevisionDirection,
+      select: { ...previousColumns, ...revisedColumns },
+      resolve: (r) => {
+        if (r.revisedText === null) return 'WITHDRAWN';
+        const days = daysBetween(planDate(r, 'previous'), planDate(r, 'revised'));
+        return days === null ? 'UNKNOWN' : days > 0 ? 'LATER' : days < 0 ? 'EARLIER' : 'UNCHANGED';
+      },
+    }),
+    citations: t.relation('citations', { args: { field: t.arg.string() }, query: citationsQuery, description: citationsDescription }),
+  }),
+});

@@ -1,0 +1,23 @@
+/** DependencyUpdate: what one reporting round said about a programme, system or product. */
+import { builder } from './builder.js';
+import { citationsDescription, citationsQuery } from './citation.js';
+import { StatusEnum } from './enums.js';
+import { PlanDate, planDate } from './plan-date.js';
+
+export const DependencyUpdate = builder.prismaNode('DependencyUpdate', {
+  id: { field: 'id' },
+  description: 'What one reporting round said about a dependency: its state and the date then expected.',
+  fields: (t) => ({
+    round: t.relation('round'),
+    dependency: t.relation('dependency'),
+    status: t.expose('status', { type: StatusEnum }),
+    statement: t.exposeString('statement', { description: 'Verbatim.' }),
+    expected: t.field({
+      type: PlanDate,
+      nullable: true,
+      select: { expectedText: true, expectedEarliest: true, expectedLatest: true, expectedPrecision: true, expectedBound: true, expectedCompleted: true, expectedOngoing: true },
+      resolve: (u) => planDate(u, 'expected'),
+    }),
+    citations: t.relation('citations', { args: { field: t.arg.string() }, query: citationsQuery, description: citationsDescription }),
+  }),
+});

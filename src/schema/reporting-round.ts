@@ -1,0 +1,34 @@
+/** ReportingRound: one submission of the plan or of progress against it. */
+import { builder } from './builder.js';
+import { citationsDescription, citationsQuery } from './citation.js';
+import { RoundKindEnum } from './enums.js';
+import { PlanDate, planDate } from './plan-date.js';
+
+export const ReportingRound = builder.prismaNode('ReportingRound', {
+  id: { field: 'id' },
+  description: 'One submission of the action plan or of progress against it (e.g. the 12-month update of 9 August 2024).',
+  fields: (t) => ({
+    slug: t.exposeString('slug'),
+    kind: t.expose('kind', { type: RoundKindEnum }),
+    label: t.exposeString('label'),
+    sequence: t.exposeInt('sequence', { description: 'Order of the round within its inspection.' }),
+    submittedOn: t.field({
+      type: PlanDate,
+      select: { submittedText: true, submittedEarliest: true, submittedLatest: true, submittedPrecision: true, submittedBound: true, submittedCompleted: true, submittedOngoing: true },
+      resolve: (r) => planDate(r, 'submitted')!,
+    }),
+    asAt: t.field({
+      type: PlanDate,
+      nullable: true,
+      description: 'The date progress is reported as at, where it differs from submission.',
+      select: { asAtText: true, asAtEarliest: true, asAtLatest: true, asAtPrecision: true, asAtBound: true, asAtCompleted: true, asAtOngoing: true },
+      resolve: (r) => planDate(r, 'asAt'),
+    }),
+    inspection: t.relation('inspection'),
+    document: t.relation('document'),
+    progressUpdates: t.relation('progressUpdates', { query: { orderBy: [{ recommendation: { number: 'asc' } }, { sequence: 'asc' }] } }),
+    dateRevisions: t.relation('dateRevisions', { description: 'Dates this round changed.', query: { orderBy: [{ id: 'asc' }] } }),
+    dependencyUpdates: t.relation('dependencyUpdates', { query: { orderBy: [{ dependencyId: 'asc' }, { sequence: 'asc' }] } }),
+    citations: t.relation('citations', { args: { field: t.arg.string() }, query: citationsQuery, description: citationsDescription }),
+  }),
+});

@@ -1,0 +1,61 @@
+/** SourceDocument: a published document the record is taken from, with its full text. */
+import { builder } from './builder.js';
+import { Agency } from './agency.js';
+import { citationsDescription, citationsQuery } from './citation.js';
+import { SourceKindEnum } from './enums.js';
+import { pageSize } from './pagination.js';
+import { PlanDate, planDate } from './plan-date.js';
+
+export const SourceDocument = builder.prismaNode('SourceDocument', {
+  id: { field: 'id' },
+  description: 'A published document the record is taken from. Every citation excerpt occurs verbatim in its text.',
+  fields: (t) => ({
+    slug: t.exposeString('slug'),
+    title: t.exposeString('title'),
+    kind: t.expose('kind', { type: SourceKindEnum }),
+    fileName: t.exposeString('fileName'),
+    sha256: t.exposeString('sha256', { description: 'SHA-256 of the text, to check a copy against.' }),
+    dated: t.field({
+      type: PlanDate,
+      nullable: true,
+      description: 'The date the document bears; null where it bears none.',
+      select: { datedText: true, datedEarliest: true, datedLatest: true, datedPrecision: true, datedBound: true, datedCompleted: true, datedOngoing: true },
+      resolve: (d) => planDate(d, 'dated'),
+    }),
+    text: t.exposeString('text', { description: 'The full text, as stored.' }),
+    rounds: t.relation('rounds', { description: 'Reporting rounds this document records.', query: { orderBy: { sequence: 'asc' } } }),
+    citationsOf: t.relatedConnection('citations', {
+      cursor: 'id',
+      ...pageSize,
+      totalCount: true,
+      description: 'Every excerpt of this document that the record cites, in document order.',
+      query: { orderBy: [{ start: 'asc' }, { id: 'asc' }] },
+    }),
+    citations: t.relation('subjectCitations', { args: { field: t.arg.string() }, query: citationsQuery, description: citationsDescription }),
+  }),
+});
+
+// Fields that reach other types, added apart so each type's ref is typed before it is used.
+builder.prismaObjectFields('SourceDocument', (t) => ({
+    issuers: t.field({
+      type: [Agency],
+      select: (_args, _ctx, nested) => ({ issuers: { select: { agency: nested(true) }, orderBy: { agencyId: 'asc' } } }),
+      resolve: (d) => d.issuers.map((i) => i.agency),
+    }),
+}));
+
+builder.queryFields((t) => ({
+  sourceDocuments: t.prismaConnection({
+    type: SourceDocument,
+    cursor: 'id',
+    ...pageSize,
+    resolve: (query, _root, _args, ctx) => ctx.db.sourceDocument.findMany({ ...query, orderBy: { id: 'asc' } }),
+    totalCount: (_root, _args, ctx) => ctx.db.sourceDocument.count(),
+  }),
+  sourceDocument: t.prismaField({
+    type: SourceDocument,
+    nullable: true,
+    args: { slug: t.arg.string({ required: true }) },
+    resolve: (query, _root, args, ctx) => ctx.db.sourceDocument.findUnique({ ...query, where: { slug: args.slug } }),
+  }),
+}));
