@@ -8,6 +8,8 @@ const config: CodegenConfig = {
   schema: 'schema/schema.graphql',
   documents: ['schema/examples/**/*.graphql'],
   ignoreNoDocuments: false,
+  // ESM output with .js extensions, as NodeNext resolution requires.
+  emitLegacyCommonJSImports: false,
   generates: {
     'test/generated/': {
       preset: 'client',

@@ -49,7 +49,8 @@ function readPeriod(raw: string): Interval | null {
   if ((m = s.match(/^([a-z]+) (\d{4})$/)) && m[1] in SEASONS) {
     const [from, to] = SEASONS[m[1]];
     const y = Number(m[2]);
-    return { earliest: iso(y, from, 1), latest: iso(y + (to > 12 ? 1 : 0), ((to - 1) % 12) + 1, lastDay(y, ((to - 1) % 12) + 1)), precision: 'SEASON' };
+    const [endYear, endMonth] = to > 12 ? [y + 1, to - 12] : [y, to];
+    return { earliest: iso(y, from, 1), latest: iso(endYear, endMonth, lastDay(endYear, endMonth)), precision: 'SEASON' };
   }
   // "end of 2023-24": the end of a UK financial year is March of its second year.
   if ((m = s.match(/^(?:the )?end of (\d{4})[-/](\d{2})$/))) {

@@ -10,6 +10,8 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Context } from '../context/context.js';
 import { schema } from '../schema/index.js';
 
+export const MAX_TOKENS = 4_000;
+
 /** Codes whose message is written for the client and safe to show as is. */
 const CLIENT_CODES = new Set([
   'GRAPHQL_PARSE_FAILED',
@@ -55,7 +57,9 @@ export function createApollo(options: { production: boolean }) {
     costLimit: { maxCost: 20_000 },
     maxAliases: { n: 30 },
     maxDirectives: { n: 50 },
-    maxTokens: { n: 4_000 },
+    // Token limits are enforced by graphql's own parser (parseOptions below): armor's Apollo hook
+    // re-parses the query itself, and a syntax error thrown there surfaces as a 500.
+    maxTokens: { enabled: false },
     // Suggestions help analysts in GraphiQL; in production they would map the schema for strangers.
     blockFieldSuggestion: { enabled: options.production },
   });
@@ -63,6 +67,7 @@ export function createApollo(options: { production: boolean }) {
   return new ApolloServer<Context>({
     schema,
     introspection: true,
+    parseOptions: { maxTokens: MAX_TOKENS },
     includeStacktraceInErrorResponses: false,
     formatError,
     validationRules: protection.validationRules,

@@ -21,8 +21,8 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function sendJsonError(res: ServerResponse, status: number, message: string, code: string) {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+function sendJsonError(res: ServerResponse, status: number, message: string, code: string, headers: Record<string, string> = {}) {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
   res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
 }
 
@@ -36,7 +36,8 @@ export async function handleGraphQL(
   try {
     raw = req.method === 'POST' ? await readBody(req) : '';
   } catch (error) {
-    if (error instanceof BodyTooLarge) return sendJsonError(res, 413, `Request body exceeds ${MAX_BODY_BYTES} bytes.`, 'BAD_REQUEST');
+    // The rest of the body is left unread, so the connection cannot carry another request.
+    if (error instanceof BodyTooLarge) return sendJsonError(res, 413, `Request body exceeds ${MAX_BODY_BYTES} bytes.`, 'BAD_REQUEST', { connection: 'close' });
     throw error;
   }
   const headers = new HeaderMap();

@@ -42,6 +42,19 @@ export class SeedError extends Error {
   }
 }
 
+/** Where an excerpt stops matching: the longest prefix found in the text, and what follows it. */
+function describeMismatch(text: string, excerpt: string): string {
+  let lo = 0;
+  let hi = excerpt.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (text.includes(excerpt.slice(0, mid))) lo = mid;
+    else hi = mid - 1;
+  }
+  if (lo < 8) return JSON.stringify(excerpt.slice(0, 120));
+  return `${JSON.stringify(excerpt.slice(Math.max(0, lo - 40), lo))} matches, then ${JSON.stringify(excerpt.slice(lo, lo + 60))} does not`;
+}
+
 export const citeParts = (cite: CiteSeed, defaultSource: string) =>
   typeof cite === 'string' ? { source: defaultSource, excerpt: cite } : cite;
 
@@ -109,7 +122,7 @@ function checkBundle(b: SeedBundle): string[] {
   const found = (where: string, source: string, excerpt: string) => {
     const text = b.texts.get(source);
     if (text === undefined) problems.push(`${where}: unknown source "${source}"`);
-    else if (!text.includes(excerpt)) problems.push(`${where}: not found verbatim in ${source}: ${JSON.stringify(excerpt.slice(0, 120))}`);
+    else if (!text.includes(excerpt)) problems.push(`${where}: not found verbatim in ${source}: ${describeMismatch(text, excerpt)}`);
   };
   const cite = (where: string, c: CiteSeed | undefined, def: string) => {
     if (c === undefined) return;

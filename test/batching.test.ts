@@ -1,0 +1,68 @@
+/**
+ * Nested queries must not cost a statement per parent: the same operation at two page sizes sends the
+ * same SQL statements, and each reaches its rows with one batched IN (...) query.
+ */
+import { describe, expect, it } from 'vitest';
+import { data } from './support/graphql.js';
+import { testDatabase } from './support/database.js';
+
+const { db, statements } = testDatabase();
+
+// Four levels below the connection: recommendation -> action -> owner role -> agency -> parent agency.
+const NESTED = /* GraphQL */ `
+  query Nested($first: Int!) {
+    recommendations(first: $first) {
+      totalCount
+      edges {
+        node {
+          number
+          addressees { slug }
+          actions {
+            text
+            target { text }
+            owners { title agency { name parent { name } } }
+            dateRevisions { previous { text } revised { text } round { label } }
+          }
+          progressUpdates { status round { label } owner { title } citations { excerpt document { slug } } }
+          dependencies { slug leadAgency { name } }
+          notes { kind }
+        }
+      }
+    }
+  }
+`;
+
+async function statementsFor(first: number) {
+  statements.length = 0;
+  const result = await data(db, NESTED, { first });
+  return { result, sql: [...statements] };
+}
+
+/** The table a SELECT reads, e.g. "ActionOwner". */
+const tableOf = (sql: string) => /FROM "public"\."(\w+)"/.exec(sql)?.[1] ?? sql.slice(0, 40);
+
+describe('batched loading', () => {
+  it('sends the same statements for 3 and for 20 recommendations', async () => {
+    const small = await statementsFor(3);
+    const large = await statementsFor(20);
+    expect(small.result.recommendations.edges).toHaveLength(3);
+    expect(large.result.recommendations.edges).toHaveLength(20);
+    // The larger page really does reach more rows at every level.
+    const count = (r: any) => r.recommendations.edges.flatMap((e: any) => e.node.actions.flatMap((a: any) => a.owners)).length;
+    expect(count(large.result)).toBeGreaterThan(count(small.result));
+
+    expect(large.sql.length).toBe(small.sql.length);
+    // Statements run concurrently, so compare what was read, not the order.
+    expect(large.sql.map(tableOf).sort()).toEqual(small.sql.map(tableOf).sort());
+    // Each table is read at most once per level: no per-parent queries.
+    expect(large.sql.length).toBeLessThanOrEqual(25);
+  });
+
+  it('resolves node(id) for many records in one statement per type', async () => {
+    const ids = (await data(db, '{ recommendations(first: 10) { nodes { id } } }')).recommendations.nodes.map((n: any) => n.id);
+    statements.length = 0;
+    const result = await data(db, 'query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Recommendation { number } } }', { ids });
+    expect(result.nodes.map((n: any) => n.id)).toEqual(ids);
+    expect(statements.filter((s) => tableOf(s) === 'Recommendation')).toHaveLength(1);
+  });
+});
