@@ -1,17 +1,19 @@
 /**
  * Applies pending migrations with the Prisma CLI (`prisma migrate deploy`), the one tool that owns the
- * `_prisma_migrations` table. The CLI takes ~11 s to exit (a timer in its wasm schema engine), so it only
- * runs when a migration directory is not yet recorded as applied.
+ * `_prisma_migrations` table. It runs only when a migration directory is not yet recorded as applied.
+ *
+ * The CLI lingers ~10 s after finishing (a timer in its wasm schema engine keeps the process alive).
+ * Once it reports success and the table confirms every migration finished, we stop waiting for it.
  */
-import { execFile } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { Database } from './client.js';
 
 const PROJECT_ROOT = join(import.meta.dirname, '../..');
 const MIGRATIONS_DIR = join(PROJECT_ROOT, 'prisma/migrations');
+const DONE = /All migrations have been successfully applied|No pending migrations to apply/;
 
 export async function pendingMigrations(db: Database): Promise<string[]> {
   const wanted = readdirSync(MIGRATIONS_DIR, { withFileTypes: true })
@@ -31,9 +33,32 @@ export async function migrate(db: Database, url: string): Promise<string[]> {
   const pending = await pendingMigrations(db);
   if (pending.length === 0) return [];
   const cli = createRequire(import.meta.url).resolve('prisma/build/index.js');
-  await promisify(execFile)(process.execPath, [cli, 'migrate', 'deploy'], {
+  const child = spawn(process.execPath, [cli, 'migrate', 'deploy'], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, DATABASE_URL: url, CHECKPOINT_DISABLE: '1', PRISMA_HIDE_UPDATE_MESSAGE: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  let confirmed = false;
+  await new Promise<void>((resolve, reject) => {
+    const collect = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (confirmed || !DONE.test(output)) return;
+      pendingMigrations(db).then((left) => {
+        if (left.length > 0 || confirmed) return;
+        confirmed = true;
+        child.kill();
+        resolve();
+      }, reject);
+    };
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      if (confirmed) return;
+      if (code === 0) resolve();
+      else reject(new Error(`prisma migrate deploy failed (exit ${code}):\n${output.trim()}`));
+    });
   });
   return pending;
 }
