@@ -7,6 +7,10 @@ export type DatePrecision = 'DAY' | 'MONTH' | 'SEASON' | 'YEAR';
 /** WITHIN: the event falls in [earliest, latest]. BY: no later than latest ("by June 2025"). */
 export type DateBound = 'WITHIN' | 'BY';
 
+/** The columns a stated date is stored in, each prefixed by the date's name (`targetText`, ...). */
+export const PLAN_DATE_COLUMNS = ['Text', 'Earliest', 'Latest', 'Precision', 'Bound', 'Completed', 'Ongoing'] as const;
+export type PlanDateColumn = (typeof PLAN_DATE_COLUMNS)[number];
+
 export interface PlanDate {
   text: string;
   earliest: string | null; // ISO yyyy-mm-dd

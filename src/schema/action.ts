@@ -3,10 +3,10 @@ import { builder } from './builder.js';
 import { ProgressUpdate } from './progress-update.js';
 import { Role } from './role.js';
 import { citationsDescription, citationsQuery } from './citation.js';
-import { daysBetween, PlanDate, planDate } from './plan-date.js';
+import { daysBetween, PlanDate, planDate, planDateSelect } from './plan-date.js';
 
-const targetColumns = { targetText: true, targetEarliest: true, targetLatest: true, targetPrecision: true, targetBound: true, targetCompleted: true, targetOngoing: true } as const;
-const revisedColumns = { revisedText: true, revisedEarliest: true, revisedLatest: true, revisedPrecision: true, revisedBound: true, revisedCompleted: true, revisedOngoing: true } as const;
+const targetColumns = planDateSelect('target');
+const revisedColumns = planDateSelect('revised');
 const revisionsInOrder = { orderBy: [{ round: { sequence: 'asc' as const } }, { sequence: 'asc' as const }] };
 
 /** The target as last stated: the latest revision's revised date (null if withdrawn), else the plan's. */

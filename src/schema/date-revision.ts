@@ -1,10 +1,10 @@
 /** DateRevision: one change to a stated date, the round that made it and the reason it gave. */
 import { builder } from './builder.js';
 import { citationsDescription, citationsQuery } from './citation.js';
-import { daysBetween, PlanDate, planDate } from './plan-date.js';
+import { daysBetween, PlanDate, planDate, planDateSelect } from './plan-date.js';
 
-const previousColumns = { previousText: true, previousEarliest: true, previousLatest: true, previousPrecision: true, previousBound: true, previousCompleted: true, previousOngoing: true } as const;
-const revisedColumns = { revisedText: true, revisedEarliest: true, revisedLatest: true, revisedPrecision: true, revisedBound: true, revisedCompleted: true, revisedOngoing: true } as const;
+const previousColumns = planDateSelect('previous');
+const revisedColumns = planDateSelect('revised');
 
 const RevisionDirection = builder.enumType('RevisionDirection', {
   description: 'LATER/EARLIER/UNCHANGED compare the latest bounds; WITHDRAWN: no new date was given; UNKNOWN: a date has no bound.',

@@ -2,7 +2,7 @@
 import { builder } from './builder.js';
 import { citationsDescription, citationsQuery } from './citation.js';
 import { StatusEnum } from './enums.js';
-import { PlanDate, planDate } from './plan-date.js';
+import { PlanDate, planDate, planDateSelect } from './plan-date.js';
 
 export const DependencyUpdate = builder.prismaNode('DependencyUpdate', {
   id: { field: 'id' },
@@ -15,7 +15,7 @@ export const DependencyUpdate = builder.prismaNode('DependencyUpdate', {
     expected: t.field({
       type: PlanDate,
       nullable: true,
-      select: { expectedText: true, expectedEarliest: true, expectedLatest: true, expectedPrecision: true, expectedBound: true, expectedCompleted: true, expectedOngoing: true },
+      select: planDateSelect('expected'),
       resolve: (u) => planDate(u, 'expected'),
     }),
     citations: t.relation('citations', { args: { field: t.arg.string() }, query: citationsQuery, description: citationsDescription }),

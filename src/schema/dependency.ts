@@ -4,11 +4,11 @@ import { Recommendation } from './recommendation.js';
 import { citationsDescription, citationsQuery } from './citation.js';
 import { DependencyKindEnum, StatusEnum } from './enums.js';
 import { pageSize } from './pagination.js';
-import { PlanDate, planDate } from './plan-date.js';
+import { PlanDate, planDate, planDateSelect } from './plan-date.js';
 
 const inRoundOrder = { orderBy: [{ round: { sequence: 'asc' as const } }, { sequence: 'asc' as const }] };
-const expectedColumns = { expectedText: true, expectedEarliest: true, expectedLatest: true, expectedPrecision: true, expectedBound: true, expectedCompleted: true, expectedOngoing: true } as const;
-const revisedColumns = { revisedText: true, revisedEarliest: true, revisedLatest: true, revisedPrecision: true, revisedBound: true, revisedCompleted: true, revisedOngoing: true } as const;
+const expectedColumns = planDateSelect('expected');
+const revisedColumns = planDateSelect('revised');
 
 export const Dependency = builder.prismaNode('Dependency', {
   id: { field: 'id' },

@@ -4,7 +4,7 @@ import { Agency } from './agency.js';
 import { citationsDescription, citationsQuery } from './citation.js';
 import { ReasonCategoryEnum, ResponseValueEnum } from './enums.js';
 import { pageSize } from './pagination.js';
-import { PlanDate, planDate } from './plan-date.js';
+import { PlanDate, planDate, planDateSelect } from './plan-date.js';
 
 export const Inspection = builder.prismaNode('Inspection', {
   id: { field: 'id' },
@@ -15,7 +15,7 @@ export const Inspection = builder.prismaNode('Inspection', {
     actionPlanTitle: t.exposeString('actionPlanTitle', { description: 'The title of the action plan answering it, verbatim.' }),
     published: t.field({
       type: PlanDate,
-      select: { publishedText: true, publishedEarliest: true, publishedLatest: true, publishedPrecision: true, publishedBound: true, publishedCompleted: true, publishedOngoing: true },
+      select: planDateSelect('published'),
       resolve: (i) => planDate(i, 'published')!,
     }),
     responseTerms: t.relation('responseTerms', { description: 'How the plan defines its response categories.', query: { orderBy: { value: 'asc' } } }),

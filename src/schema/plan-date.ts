@@ -3,6 +3,7 @@
  * parent (`targetText`, `targetEarliest`, ...), so it costs no query.
  */
 import type { DateBound, DatePrecision } from '@prisma/client';
+import { PLAN_DATE_COLUMNS, type PlanDateColumn } from '../domain/plan-date.js';
 import { builder } from './builder.js';
 import { DateBoundEnum, DatePrecisionEnum } from './enums.js';
 
@@ -21,6 +22,10 @@ type Columns<P extends string> = Record<`${P}Text`, string | null> &
   Record<`${P}Precision`, DatePrecision | null> &
   Record<`${P}Bound`, DateBound | null> &
   Record<`${P}Completed` | `${P}Ongoing`, boolean>;
+
+/** A Prisma `select` of the column group `prefix*`. */
+export const planDateSelect = <P extends string>(prefix: P) =>
+  Object.fromEntries(PLAN_DATE_COLUMNS.map((column) => [`${prefix}${column}`, true])) as Record<`${P}${PlanDateColumn}`, true>;
 
 /** Reads the column group `prefix*` of a row; null when the record states no date. */
 export function planDate<P extends string>(row: Columns<P>, prefix: P): PlanDateShape | null {

@@ -3,7 +3,7 @@ import { builder } from './builder.js';
 import { Action } from './action.js';
 import { citationsDescription, citationsQuery } from './citation.js';
 import { StatusEnum } from './enums.js';
-import { PlanDate, planDate } from './plan-date.js';
+import { PlanDate, planDate, planDateSelect } from './plan-date.js';
 
 export const ProgressUpdate = builder.prismaNode('ProgressUpdate', {
   id: { field: 'id' },
@@ -20,7 +20,7 @@ export const ProgressUpdate = builder.prismaNode('ProgressUpdate', {
       type: PlanDate,
       nullable: true,
       description: 'The date stated in this round ("Completed", "January 2025", ...).',
-      select: { targetText: true, targetEarliest: true, targetLatest: true, targetPrecision: true, targetBound: true, targetCompleted: true, targetOngoing: true },
+      select: planDateSelect('target'),
       resolve: (p) => planDate(p, 'target'),
     }),
     citations: t.relation('citations', { args: { field: t.arg.string() }, query: citationsQuery, description: citationsDescription }),

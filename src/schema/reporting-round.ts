@@ -2,7 +2,7 @@
 import { builder } from './builder.js';
 import { citationsDescription, citationsQuery } from './citation.js';
 import { RoundKindEnum } from './enums.js';
-import { PlanDate, planDate } from './plan-date.js';
+import { PlanDate, planDate, planDateSelect } from './plan-date.js';
 
 export const ReportingRound = builder.prismaNode('ReportingRound', {
   id: { field: 'id' },
@@ -14,14 +14,14 @@ export const ReportingRound = builder.prismaNode('ReportingRound', {
     sequence: t.exposeInt('sequence', { description: 'Order of the round within its inspection.' }),
     submittedOn: t.field({
       type: PlanDate,
-      select: { submittedText: true, submittedEarliest: true, submittedLatest: true, submittedPrecision: true, submittedBound: true, submittedCompleted: true, submittedOngoing: true },
+      select: planDateSelect('submitted'),
       resolve: (r) => planDate(r, 'submitted')!,
     }),
     asAt: t.field({
       type: PlanDate,
       nullable: true,
       description: 'The date progress is reported as at, where it differs from submission.',
-      select: { asAtText: true, asAtEarliest: true, asAtLatest: true, asAtPrecision: true, asAtBound: true, asAtCompleted: true, asAtOngoing: true },
+      select: planDateSelect('asAt'),
       resolve: (r) => planDate(r, 'asAt'),
     }),
     inspection: t.relation('inspection'),

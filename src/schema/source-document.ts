@@ -4,7 +4,7 @@ import { Agency } from './agency.js';
 import { citationsDescription, citationsQuery } from './citation.js';
 import { SourceKindEnum } from './enums.js';
 import { pageSize } from './pagination.js';
-import { PlanDate, planDate } from './plan-date.js';
+import { PlanDate, planDate, planDateSelect } from './plan-date.js';
 
 export const SourceDocument = builder.prismaNode('SourceDocument', {
   id: { field: 'id' },
@@ -21,7 +21,7 @@ export const SourceDocument = builder.prismaNode('SourceDocument', {
       type: PlanDate,
       nullable: true,
       description: 'The date the document bears; null where it bears none.',
-      select: { datedText: true, datedEarliest: true, datedLatest: true, datedPrecision: true, datedBound: true, datedCompleted: true, datedOngoing: true },
+      select: planDateSelect('dated'),
       resolve: (d) => planDate(d, 'dated'),
     }),
     text: t.exposeString('text', { description: 'The full text, as stored.' }),
