@@ -65,4 +65,15 @@ describe('batched loading', () => {
     expect(result.nodes.map((n: any) => n.id)).toEqual(ids);
     expect(statements.filter((s) => tableOf(s) === 'Recommendation')).toHaveLength(1);
   });
+
+  it('loads the records that citations evidence with one statement per kind of record', async () => {
+    statements.length = 0;
+    const result = await data(db, `{ sourceDocument(slug: "action-plan") {
+      citationsOf(first: 100) { nodes { subject { __typename ... on Recommendation { number } ... on Action { key } } } } } }`);
+    const kinds = new Set(result.sourceDocument.citationsOf.nodes.map((n: any) => n.subject.__typename));
+    expect(kinds.size).toBeGreaterThan(2);
+    // Besides the document itself and its citations, exactly one read per kind of subject.
+    const reads = statements.filter((s) => tableOf(s) !== 'Citation' && !s.startsWith('SELECT COUNT')).map(tableOf);
+    expect(reads.sort()).toEqual(['SourceDocument', ...kinds].sort());
+  });
 });

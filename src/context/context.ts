@@ -1,6 +1,6 @@
 /**
- * The per-request context: frozen, so a resolver cannot leak state into another request.
- * Loaders are created per request (src/schema/loaders are keyed on it by the dataloader plugin).
+ * The per-request context: frozen, so a resolver cannot leak state into another request. Per-request
+ * DataLoaders hang off it too: the dataloader plugin keys each field's loader on this object.
  */
 import type { Logger } from 'pino';
 import type { Database } from '../database/client.js';

@@ -2,8 +2,9 @@
  * Citation: a verbatim excerpt of a source document that evidences one fact about one record.
  * Every type that holds facts has a `citations(field:)` list; `field` names the fact.
  */
-import { GraphQLError } from 'graphql';
 import type { Citation as CitationRow } from '@prisma/client';
+import { GraphQLError } from 'graphql';
+import type { Context } from '../context/context.js';
 import { Action } from './action.js';
 import { Agency } from './agency.js';
 import { builder } from './builder.js';
@@ -29,6 +30,7 @@ export const citationsQuery = (args: { field?: string | null }) => ({
 });
 
 // The record a citation evidences: the one subject column that is set (a CHECK constraint ensures one).
+// [column, Prisma model delegate, GraphQL type]
 const SUBJECTS = [
   ['agencyId', 'agency', 'Agency'],
   ['roleId', 'role', 'Role'],
@@ -37,20 +39,49 @@ const SUBJECTS = [
   ['responseTermId', 'responseTerm', 'ResponseTerm'],
   ['keyFactId', 'keyFact', 'KeyFact'],
   ['summaryFigureId', 'summaryFigure', 'SummaryFigure'],
-  ['roundId', 'round', 'ReportingRound'],
+  ['roundId', 'reportingRound', 'ReportingRound'],
   ['recommendationId', 'recommendation', 'Recommendation'],
   ['actionId', 'action', 'Action'],
   ['progressUpdateId', 'progressUpdate', 'ProgressUpdate'],
   ['dateRevisionId', 'dateRevision', 'DateRevision'],
   ['dependencyId', 'dependency', 'Dependency'],
   ['dependencyUpdateId', 'dependencyUpdate', 'DependencyUpdate'],
-  ['noteId', 'note', 'RecordNote'],
+  ['noteId', 'recordNote', 'RecordNote'],
 ] as const;
-type SubjectRelation = (typeof SUBJECTS)[number][1];
-const subjectOf = (c: Record<string, unknown>) => SUBJECTS.find(([column]) => c[column] != null)!;
+type SubjectModel = (typeof SUBJECTS)[number][1];
+type FindById = { findMany(args: { where: { id: { in: string[] } } }): Promise<{ id: string }[]> };
 
-// Each subject relation is selected (and so batched with its siblings) only when `subject` is asked for.
-const subjectSelect = Object.fromEntries(SUBJECTS.map(([, relation]) => [relation, true])) as Record<SubjectRelation, true>;
+/** A subject's loader key, "model:id". */
+const subjectKey = (c: CitationRow): string => {
+  const [column, model] = SUBJECTS.find(([column]) => c[column] != null)!;
+  return `${model}:${c[column]}`;
+};
+
+/**
+ * Loads the subjects of many citations with one query per model actually present, through a
+ * per-request DataLoader, rather than selecting all fifteen subject relations of every citation.
+ */
+async function loadSubjects(keys: readonly string[], ctx: Context): Promise<never[]> {
+  const idsByModel = new Map<SubjectModel, string[]>();
+  for (const key of keys) {
+    const [model, id] = key.split(/:(.*)/s) as [SubjectModel, string];
+    idsByModel.set(model, [...(idsByModel.get(model) ?? []), id]);
+  }
+  const found = new Map<string, object>();
+  await Promise.all(
+    [...idsByModel].map(async ([model, ids]) => {
+      const rows = await (ctx.db[model] as unknown as FindById).findMany({ where: { id: { in: ids } } });
+      const typeName = SUBJECTS.find(([, m]) => m === model)![2];
+      for (const row of rows) {
+        typeNames.set(row, typeName);
+        found.set(`${model}:${row.id}`, row);
+      }
+    }),
+  );
+  // Typed loosely: the union's members are told apart at run time (resolveType), not by TypeScript.
+  return keys.map((key) => found.get(key) ?? new Error(`Cited record ${key} not found.`)) as never[];
+}
+
 const typeNames = new WeakMap<object, string>();
 
 export const CitedRecord = builder.unionType('CitedRecord', {
@@ -73,17 +104,11 @@ export const Citation = builder.prismaNode('Citation', {
     start: t.exposeInt('start', { description: 'Offset (UTF-16 code units) of the excerpt’s first occurrence in the document text.' }),
     end: t.exposeInt('end', { description: 'Offset just past the excerpt.' }),
     document: t.relation('document'),
-    subject: t.field({
+    subject: t.loadable({
       type: CitedRecord,
       description: 'The record this citation evidences.',
-      select: subjectSelect,
-      resolve: (citation) => {
-        const c = citation as unknown as CitationRow & Record<SubjectRelation, object>;
-        const [, relation, typeName] = subjectOf(c);
-        const record = c[relation];
-        typeNames.set(record, typeName);
-        return record as never;
-      },
+      load: loadSubjects,
+      resolve: subjectKey,
     }),
   }),
 });
