@@ -39,9 +39,16 @@ function version(dir: string): string {
 
 function fingerprint(): string {
   const hash = createHash('sha256');
-  for (const dir of [graphiqlDir, reactUiDir, monacoDir, monacoGraphqlDir,
-    packageDir('@graphiql/toolkit', ENTRY), packageDir('react', ENTRY), packageDir('react-dom', ENTRY),
-    packageDir('esbuild', ENTRY)]) {
+  for (const dir of [
+    graphiqlDir,
+    reactUiDir,
+    monacoDir,
+    monacoGraphqlDir,
+    packageDir('@graphiql/toolkit', ENTRY),
+    packageDir('react', ENTRY),
+    packageDir('react-dom', ENTRY),
+    packageDir('esbuild', ENTRY),
+  ]) {
     hash.update(`${dir}@${version(dir)}\n`);
   }
   hash.update(readFileSync(ENTRY));

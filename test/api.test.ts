@@ -8,11 +8,14 @@ const numbers = (r: any) => r.recommendations.nodes.map((n: any) => n.number);
 
 describe('relay conventions', () => {
   it('refetches any record by its opaque global id, and several at once in order', async () => {
-    const { recommendation, dependency, agency } = await data(db, `{
+    const { recommendation, dependency, agency } = await data(
+      db,
+      `{
       recommendation(inspection: "ct-joint-inspection-2023", number: 6) { id actions { id } }
       dependency(slug: "mapps") { id }
       agency(slug: "jexu") { id }
-    }`);
+    }`,
+    );
     expect(recommendation.id).not.toContain('r6'); // opaque
     const ids = [dependency.id, recommendation.id, agency.id, recommendation.actions[0].id];
     const { nodes } = await data(db, `query($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }`, { ids });
@@ -53,7 +56,8 @@ describe('relay conventions', () => {
 });
 
 describe('filters', () => {
-  const filtered = async (filter: string) => numbers(await data(db, `{ recommendations(first: 100, filter: ${filter}) { nodes { number } } }`));
+  const filtered = async (filter: string) =>
+    numbers(await data(db, `{ recommendations(first: 100, filter: ${filter}) { nodes { number } } }`));
 
   it('selects by addressee, response, dependency, owner and slippage', async () => {
     expect(await filtered('{ addressedTo: "moj" }')).toEqual([1, 2, 3]);
@@ -69,7 +73,9 @@ describe('filters', () => {
 
 describe('a front end’s one-request views', () => {
   it('shows a recommendation with addressees, actions, owners, date history, progress, dependencies and citations', async () => {
-    const { recommendation: r } = await data(db, `{
+    const { recommendation: r } = await data(
+      db,
+      `{
       recommendation(inspection: "ct-joint-inspection-2023", number: 6) {
         text addressees { slug } response { value narrative reasons }
         actions {
@@ -80,7 +86,8 @@ describe('a front end’s one-request views', () => {
         progressUpdates { round { slug } status target { text } citations(field: "paragraphs") { excerpt document { slug } } }
         dependencies { slug } notes { kind } citations(field: "text") { excerpt start end document { slug } }
       }
-    }`);
+    }`,
+    );
     expect(r.text).toMatch(/^Strengthen leadership and practice through publishing an updated operational framework/);
     expect(r.addressees).toEqual([{ slug: 'jexu' }]);
     expect(r.response).toMatchObject({ value: 'AGREED', reasons: [] });
@@ -90,8 +97,22 @@ describe('a front end’s one-request views', () => {
     expect(action.currentTarget).toEqual({ text: 'by June 2025', latest: '2025-06-30', bound: 'BY' });
     expect(action.slipDays).toBe(365);
     expect(action.dateRevisions).toEqual([
-      { previous: { text: 'June 2024' }, revised: { text: 'January 2025' }, reason: 'The delay is due to internal resourcing pressures.', direction: 'LATER', slipDays: 215, round: { slug: 'update-2024-08' } },
-      { previous: { text: 'January 2025' }, revised: { text: 'by June 2025' }, reason: null, direction: 'LATER', slipDays: 150, round: { slug: 'letter-2025-03' } },
+      {
+        previous: { text: 'June 2024' },
+        revised: { text: 'January 2025' },
+        reason: 'The delay is due to internal resourcing pressures.',
+        direction: 'LATER',
+        slipDays: 215,
+        round: { slug: 'update-2024-08' },
+      },
+      {
+        previous: { text: 'January 2025' },
+        revised: { text: 'by June 2025' },
+        reason: null,
+        direction: 'LATER',
+        slipDays: 150,
+        round: { slug: 'letter-2025-03' },
+      },
     ]);
     expect(r.progressUpdates.map((p: any) => [p.round.slug, p.status, p.target.text])).toEqual([
       ['update-2024-08', 'IN_PROGRESS', 'January 2025'],
@@ -99,22 +120,34 @@ describe('a front end’s one-request views', () => {
     ]);
     expect(r.progressUpdates[1].citations[0].document.slug).toBe('letter-2025-03');
     expect(r.dependencies).toEqual([{ slug: 'ct-policy-framework' }]);
-    expect(r.citations).toEqual([{ excerpt: r.text, start: expect.any(Number), end: expect.any(Number), document: { slug: 'action-plan' } }]);
+    expect(r.citations).toEqual([
+      { excerpt: r.text, start: expect.any(Number), end: expect.any(Number), document: { slug: 'action-plan' } },
+    ]);
   });
 
   it('reaches from a dependency the recommendations that rely on it, with its own date history', async () => {
-    const { dependency: d } = await data(db, `{
+    const { dependency: d } = await data(
+      db,
+      `{
       dependency(slug: "mapps") { name leadAgency { slug } expected { text } dateRevisions { previous { text } revised { text } round { slug } }
         recommendations { number } }
-    }`);
+    }`,
+    );
     expect(d.leadAgency).toEqual({ slug: 'home-office' });
     expect(d.expected.text).toBe('November 2027');
-    expect(d.dateRevisions).toContainEqual({ previous: { text: 'July 2025' }, revised: { text: 'November 2027' }, round: { slug: 'letter-2025-03' } });
+    expect(d.dateRevisions).toContainEqual({
+      previous: { text: 'July 2025' },
+      revised: { text: 'November 2027' },
+      round: { slug: 'letter-2025-03' },
+    });
     expect(d.recommendations.map((r: any) => r.number)).toContain(3);
   });
 
   it('shows what an agency owns and what it is addressed', async () => {
-    const { agency } = await data(db, `{ agency(slug: "jexu") { name roles { title } ownedActions { recommendation { number } } addressedRecommendations { number } } }`);
+    const { agency } = await data(
+      db,
+      `{ agency(slug: "jexu") { name roles { title } ownedActions { recommendation { number } } addressedRecommendations { number } } }`,
+    );
     expect(agency.roles.map((r: any) => r.title)).toContain('Deputy Director Joint Extremism Unit (JEXU)');
     const owned = new Set(agency.ownedActions.map((a: any) => a.recommendation.number));
     expect([...owned]).toEqual(expect.arrayContaining([1, 2, 3, 6, 7, 8, 10, 11, 16, 17, 18]));
@@ -122,9 +155,12 @@ describe('a front end’s one-request views', () => {
   });
 
   it('reports the plan’s own summary beside the rows recorded, flagging the mismatch', async () => {
-    const { inspection } = await data(db, `{ inspection(slug: "ct-joint-inspection-2023") {
+    const { inspection } = await data(
+      db,
+      `{ inspection(slug: "ct-joint-inspection-2023") {
       summary { line reportedCount recordedCount consistent } leadInspectorate { slug } jointInspectorates { slug }
-      notes { kind recommendation { number } } } }`);
+      notes { kind recommendation { number } } } }`,
+    );
     expect(inspection.summary).toEqual([
       { line: 'AGREED', reportedCount: 20, recordedCount: 19, consistent: false },
       { line: 'PARTLY_AGREED', reportedCount: 1, recordedCount: 1, consistent: true },
@@ -137,8 +173,11 @@ describe('a front end’s one-request views', () => {
   });
 
   it('lists a document’s citations in document order with the record each evidences', async () => {
-    const { sourceDocument } = await data(db, `{ sourceDocument(slug: "letter-2025-03") {
-      citationsOf(first: 50) { totalCount nodes { start excerpt subject { __typename } } } } }`);
+    const { sourceDocument } = await data(
+      db,
+      `{ sourceDocument(slug: "letter-2025-03") {
+      citationsOf(first: 50) { totalCount nodes { start excerpt subject { __typename } } } } }`,
+    );
     const { totalCount, nodes } = sourceDocument.citationsOf;
     expect(totalCount).toBeGreaterThan(20);
     const starts = nodes.map((n: any) => n.start);

@@ -16,16 +16,59 @@ const NESTED = /* GraphQL */ `
       edges {
         node {
           number
-          addressees { slug }
+          addressees {
+            slug
+          }
           actions {
             text
-            target { text }
-            owners { title agency { name parent { name } } }
-            dateRevisions { previous { text } revised { text } round { label } }
+            target {
+              text
+            }
+            owners {
+              title
+              agency {
+                name
+                parent {
+                  name
+                }
+              }
+            }
+            dateRevisions {
+              previous {
+                text
+              }
+              revised {
+                text
+              }
+              round {
+                label
+              }
+            }
           }
-          progressUpdates { status round { label } owner { title } citations { excerpt document { slug } } }
-          dependencies { slug leadAgency { name } }
-          notes { kind }
+          progressUpdates {
+            status
+            round {
+              label
+            }
+            owner {
+              title
+            }
+            citations {
+              excerpt
+              document {
+                slug
+              }
+            }
+          }
+          dependencies {
+            slug
+            leadAgency {
+              name
+            }
+          }
+          notes {
+            kind
+          }
         }
       }
     }
@@ -68,8 +111,11 @@ describe('batched loading', () => {
 
   it('loads the records that citations evidence with one statement per kind of record', async () => {
     statements.length = 0;
-    const result = await data(db, `{ sourceDocument(slug: "action-plan") {
-      citationsOf(first: 100) { nodes { subject { __typename ... on Recommendation { number } ... on Action { key } } } } } }`);
+    const result = await data(
+      db,
+      `{ sourceDocument(slug: "action-plan") {
+      citationsOf(first: 100) { nodes { subject { __typename ... on Recommendation { number } ... on Action { key } } } } } }`,
+    );
     const kinds = new Set(result.sourceDocument.citationsOf.nodes.map((n: any) => n.subject.__typename));
     expect(kinds.size).toBeGreaterThan(2);
     // Besides the document itself and its citations, exactly one read per kind of subject.

@@ -21,7 +21,14 @@ describe('an unreachable database', () => {
     });
     const text = await response.text();
     const body = JSON.parse(text);
-    expect(body.errors).toEqual([{ message: 'Internal server error', locations: [{ line: 1, column: 3 }], path: ['recommendations'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
+    expect(body.errors).toEqual([
+      {
+        message: 'Internal server error',
+        locations: [{ line: 1, column: 3 }],
+        path: ['recommendations'],
+        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      },
+    ]);
     expect(text).not.toMatch(/SELECT|ECONNREFUSED|127\.0\.0\.1|prisma|\/work|node_modules|\bat \w/i);
   });
 });

@@ -35,7 +35,9 @@ describe('GraphQL over HTTP', () => {
   it('rejects malformed requests with a clear, typed error', async () => {
     const badJson = await post('{"query": ');
     expect(badJson.status).toBe(400);
-    expect(await badJson.json()).toEqual({ errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
+    expect(await badJson.json()).toEqual({
+      errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }],
+    });
 
     const badSyntax = await post({ query: '{ recommendations(' });
     expect(badSyntax.status).toBe(400);
@@ -46,13 +48,19 @@ describe('GraphQL over HTTP', () => {
 
     const tooManyTokens = await post({ query: `{ ${'__typename '.repeat(5_000)}}` });
     expect(tooManyTokens.status).toBe(400);
-    expect((await tooManyTokens.json()).errors[0]).toMatchObject({ message: expect.stringContaining('more that 4000 tokens'), extensions: { code: 'GRAPHQL_PARSE_FAILED' } });
+    expect((await tooManyTokens.json()).errors[0]).toMatchObject({
+      message: expect.stringContaining('more that 4000 tokens'),
+      extensions: { code: 'GRAPHQL_PARSE_FAILED' },
+    });
 
     const tooLarge = await post({ query: `{ __typename }`, padding: 'x'.repeat(1_100_000) });
     expect(tooLarge.status).toBe(413);
 
     const tooBig = await post({ query: '{ recommendations(first: 1000) { totalCount } }' });
-    expect((await tooBig.json()).errors[0]).toMatchObject({ message: '"first" must be between 0 and 100; got 1000.', extensions: { code: 'BAD_USER_INPUT' } });
+    expect((await tooBig.json()).errors[0]).toMatchObject({
+      message: '"first" must be between 0 and 100; got 1000.',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   });
 
   it('refuses queries nested beyond the depth limit', async () => {

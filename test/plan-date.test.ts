@@ -35,6 +35,14 @@ describe('stated plan dates', () => {
 
   it('keeps the words and invents nothing for text it cannot read', () => {
     const d = parsePlanDate('early next year');
-    expect(d).toEqual({ text: 'early next year', earliest: null, latest: null, precision: null, bound: null, completed: false, ongoing: false });
+    expect(d).toEqual({
+      text: 'early next year',
+      earliest: null,
+      latest: null,
+      precision: null,
+      bound: null,
+      completed: false,
+      ongoing: false,
+    });
   });
 });

@@ -32,7 +32,9 @@ describe('the loaded record', () => {
     const withCitations = { include: { citations: { select: { field: true } } } } as const;
     expect(await uncited(db.recommendation.findMany({ where: { text: { not: null } }, ...withCitations }), 'text')).toEqual([]);
     expect(await uncited(db.recommendation.findMany({ where: { response: { not: null } }, ...withCitations }), 'response')).toEqual([]);
-    expect(await uncited(db.recommendation.findMany({ where: { addresseeHeading: { not: null } }, ...withCitations }), 'addressees')).toEqual([]);
+    expect(
+      await uncited(db.recommendation.findMany({ where: { addresseeHeading: { not: null } }, ...withCitations }), 'addressees'),
+    ).toEqual([]);
     expect(await uncited(db.action.findMany(withCitations), 'text')).toEqual([]);
     expect(await uncited(db.action.findMany({ where: { targetText: { not: null } }, ...withCitations }), 'target')).toEqual([]);
     expect(await uncited(db.action.findMany(withCitations), 'owners')).toEqual([]);
@@ -48,7 +50,11 @@ describe('the loaded record', () => {
   });
 
   it('holds every recommendation of the plan, with its response', async () => {
-    const recs = await db.recommendation.findMany({ where: { inspectionId: INSPECTION }, orderBy: { number: 'asc' }, include: { actions: { include: { owners: true } } } });
+    const recs = await db.recommendation.findMany({
+      where: { inspectionId: INSPECTION },
+      orderBy: { number: 'asc' },
+      include: { actions: { include: { owners: true } } },
+    });
     expect(recs.map((r) => r.number)).toEqual(Array.from({ length: 21 }, (_, i) => i + 1));
     const recorded = recs.filter((r) => r.text !== null);
     expect(recorded).toHaveLength(20);
@@ -62,14 +68,22 @@ describe('the loaded record', () => {
   });
 
   it('models recommendation 13, absent from the plan, as a gap rather than inventing it', async () => {
-    const r13 = await db.recommendation.findFirstOrThrow({ where: { inspectionId: INSPECTION, number: 13 }, include: { notes: true, actions: true } });
+    const r13 = await db.recommendation.findFirstOrThrow({
+      where: { inspectionId: INSPECTION, number: 13 },
+      include: { notes: true, actions: true },
+    });
     expect(r13).toMatchObject({ text: null, response: null, addresseeHeading: null, actions: [] });
     expect(r13.notes.map((n) => n.kind)).toContain('GAP');
   });
 
   it('keeps the plan’s summary figures as reported, though its rows disagree', async () => {
     const figures = await db.summaryFigure.findMany({ where: { inspectionId: INSPECTION } });
-    expect(Object.fromEntries(figures.map((f) => [f.line, f.reportedCount]))).toEqual({ AGREED: 20, PARTLY_AGREED: 1, NOT_AGREED: 0, TOTAL: 21 });
+    expect(Object.fromEntries(figures.map((f) => [f.line, f.reportedCount]))).toEqual({
+      AGREED: 20,
+      PARTLY_AGREED: 1,
+      NOT_AGREED: 0,
+      TOTAL: 21,
+    });
     const notes = await db.recordNote.findMany({ where: { inspectionId: INSPECTION, kind: 'INCONSISTENCY' } });
     expect(notes.some((n) => /summary/i.test(n.summary))).toBe(true);
   });
@@ -86,7 +100,11 @@ describe('the loaded record', () => {
 
   it('records the slipped dates with the reasons given', async () => {
     const mapps = await db.dateRevision.findMany({ where: { dependencyId: 'mapps' }, include: { round: true } });
-    expect(mapps.map((r) => [r.previousText, r.revisedText, r.round.slug])).toContainEqual(['July 2025', 'November 2027', 'letter-2025-03']);
+    expect(mapps.map((r) => [r.previousText, r.revisedText, r.round.slug])).toContainEqual([
+      'July 2025',
+      'November 2027',
+      'letter-2025-03',
+    ]);
     const framework = await db.dateRevision.findMany({
       where: { action: { recommendation: { inspectionId: INSPECTION, number: 6 } } },
       orderBy: { round: { sequence: 'asc' } },
@@ -99,7 +117,11 @@ describe('the loaded record', () => {
 
   it('links recommendations to the programmes they depend on', async () => {
     const links = await db.recommendationDependency.findMany({ include: { recommendation: true } });
-    const numbersFor = (slug: string) => links.filter((l) => l.dependencyId === slug).map((l) => l.recommendation.number).sort((a, b) => a - b);
+    const numbersFor = (slug: string) =>
+      links
+        .filter((l) => l.dependencyId === slug)
+        .map((l) => l.recommendation.number)
+        .sort((a, b) => a - b);
     expect(numbersFor('mapps')).toContain(3);
     expect(numbersFor('high-side-investment-case')).toEqual(expect.arrayContaining([1, 2]));
     expect(numbersFor('ct-training-package')).toEqual(expect.arrayContaining([11, 16]));

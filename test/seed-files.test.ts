@@ -36,7 +36,10 @@ describe('seed files', () => {
 
   it('reject an excerpt that is not in its document, naming the file and the excerpt', () => {
     const dir = tamperedCopy('inspections/ct-joint-inspection-2023/recommendations/r06.yaml', (t) =>
-      t.replace('this is now expected by January 2025. The delay is due to internal', 'this is now expected by January 2025. The delay is due to external'),
+      t.replace(
+        'this is now expected by January 2025. The delay is due to internal',
+        'this is now expected by January 2025. The delay is due to external',
+      ),
     );
     expect(problemsOf(dir)).toContainEqual(
       expect.stringMatching(/r6 progress p1: not found verbatim in action-plan: ".*The delay is due to " matches, then "external/),
@@ -44,17 +47,23 @@ describe('seed files', () => {
   });
 
   it('reject a reference to an agency that does not exist', () => {
-    const dir = tamperedCopy('inspections/ct-joint-inspection-2023/recommendations/r01.yaml', (t) => t.replace('agencies: [moj]', 'agencies: [ministry-of-magic]'));
+    const dir = tamperedCopy('inspections/ct-joint-inspection-2023/recommendations/r01.yaml', (t) =>
+      t.replace('agencies: [moj]', 'agencies: [ministry-of-magic]'),
+    );
     expect(problemsOf(dir)).toContainEqual(expect.stringContaining('unknown agency "ministry-of-magic"'));
   });
 
   it('reject values outside the schema, with their path', () => {
-    const dir = tamperedCopy('inspections/ct-joint-inspection-2023/recommendations/r16.yaml', (t) => t.replace('value: PARTLY_AGREED', 'value: SORT_OF_AGREED'));
+    const dir = tamperedCopy('inspections/ct-joint-inspection-2023/recommendations/r16.yaml', (t) =>
+      t.replace('value: PARTLY_AGREED', 'value: SORT_OF_AGREED'),
+    );
     expect(problemsOf(dir)).toContainEqual(expect.stringMatching(/r16\.yaml: response\.value/));
   });
 
   it('reject a stated date that cannot be read', () => {
-    const dir = tamperedCopy('inspections/ct-joint-inspection-2023/recommendations/r06.yaml', (t) => t.replace('previous: "June 2024"', 'previous: "internal resourcing"'));
+    const dir = tamperedCopy('inspections/ct-joint-inspection-2023/recommendations/r06.yaml', (t) =>
+      t.replace('previous: "June 2024"', 'previous: "internal resourcing"'),
+    );
     expect(problemsOf(dir)).toContainEqual(expect.stringContaining('previous date cannot be read: "internal resourcing"'));
   });
 });

@@ -10,11 +10,17 @@ describe('stopping the server', () => {
     const url = new URL(`${app().url}/graphql`);
     const body = JSON.stringify({ query: '{ recommendations { totalCount } }' });
     // Send the headers and half the body, so the request is in flight when shutdown begins.
-    const req = request(url, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } });
+    const req = request(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+    });
     const response = new Promise<{ status: number; text: string }>((resolve, reject) => {
       req.on('response', (res) => {
         let text = '';
-        res.setEncoding('utf8').on('data', (c) => (text += c)).on('end', () => resolve({ status: res.statusCode!, text }));
+        res
+          .setEncoding('utf8')
+          .on('data', (c) => (text += c))
+          .on('end', () => resolve({ status: res.statusCode!, text }));
       });
       req.on('error', reject);
     });

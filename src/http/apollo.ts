@@ -34,7 +34,12 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (original instanceof PothosValidationError) {
     return { message: original.message, locations: formatted.locations, path: formatted.path, extensions: { code: 'BAD_USER_INPUT' } };
   }
-  return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  return {
+    message: 'Internal server error',
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
 }
 
 /** Logs, with the request id, every error that clients see only as "Internal server error". */
@@ -43,7 +48,8 @@ const logUnexpectedErrors: ApolloServerPlugin<Context> = {
     return {
       async didEncounterErrors({ contextValue, errors, operationName }) {
         for (const error of errors) {
-          if (!isClientError(error)) contextValue.log.error({ err: error.originalError ?? error, path: error.path, operationName }, 'request failed');
+          if (!isClientError(error))
+            contextValue.log.error({ err: error.originalError ?? error, path: error.path, operationName }, 'request failed');
         }
       },
     };
@@ -73,6 +79,10 @@ export function createApollo(options: { production: boolean }) {
     validationRules: protection.validationRules,
     allowBatchedHttpRequests: false,
     // These plugins ignore the context, so they serve any context type.
-    plugins: [...(protection.plugins as ApolloServerPlugin<Context>[]), ApolloServerPluginLandingPageDisabled() as ApolloServerPlugin<Context>, logUnexpectedErrors],
+    plugins: [
+      ...(protection.plugins as ApolloServerPlugin<Context>[]),
+      ApolloServerPluginLandingPageDisabled() as ApolloServerPlugin<Context>,
+      logUnexpectedErrors,
+    ],
   });
 }

@@ -13,9 +13,7 @@ interface GraphiqlConfig {
   assetBase: string;
 }
 
-const config = JSON.parse(
-  document.getElementById('graphiql-config')?.textContent ?? '{}',
-) as GraphiqlConfig;
+const config = JSON.parse(document.getElementById('graphiql-config')?.textContent ?? '{}') as GraphiqlConfig;
 
 // Monaco asks for its workers by label; serve our own bundles instead of the
 // CDN or bundler-specific setups that graphiql/setup-workers/* provide.

@@ -6,9 +6,7 @@ import { fileURLToPath } from 'node:url';
  * node_modules because it is derived from installed packages only: it goes
  * away (and is rebuilt) together with them, and is never committed.
  */
-export const GRAPHIQL_BUILD_DIR = fileURLToPath(
-  new URL('../../node_modules/.cache/graphiql/', import.meta.url),
-);
+export const GRAPHIQL_BUILD_DIR = fileURLToPath(new URL('../../node_modules/.cache/graphiql/', import.meta.url));
 
 const JS = 'text/javascript; charset=utf-8';
 
@@ -90,9 +88,7 @@ const cache = new Map<string, { body: Buffer; contentType: string }>();
  * the allow-list or the bundle has not been built. Misses are not cached, so
  * a build made while the server runs is picked up.
  */
-export function graphiqlAsset(
-  name: string,
-): { body: Buffer; contentType: string } | null {
+export function graphiqlAsset(name: string): { body: Buffer; contentType: string } | null {
   if (!Object.hasOwn(GRAPHIQL_ASSETS, name)) return null;
   const hit = cache.get(name);
   if (hit) return hit;

@@ -37,7 +37,8 @@ export async function handleGraphQL(
     raw = req.method === 'POST' ? await readBody(req) : '';
   } catch (error) {
     // The rest of the body is left unread, so the connection cannot carry another request.
-    if (error instanceof BodyTooLarge) return sendJsonError(res, 413, `Request body exceeds ${MAX_BODY_BYTES} bytes.`, 'BAD_REQUEST', { connection: 'close' });
+    if (error instanceof BodyTooLarge)
+      return sendJsonError(res, 413, `Request body exceeds ${MAX_BODY_BYTES} bytes.`, 'BAD_REQUEST', { connection: 'close' });
     throw error;
   }
   const headers = new HeaderMap();

@@ -76,7 +76,11 @@ export function createHttpServer({ apollo, db, log, defaultQuery }: HttpDependen
       return res.end(asset.body);
     }
     if (path === '/graphql' && wantsHtml(req)) {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': GRAPHIQL_CSP, 'cache-control': 'no-cache' });
+      res.writeHead(200, {
+        'content-type': 'text/html; charset=utf-8',
+        'content-security-policy': GRAPHIQL_CSP,
+        'cache-control': 'no-cache',
+      });
       return res.end(page);
     }
     if (path === '/graphql') {
@@ -90,7 +94,8 @@ export function createHttpServer({ apollo, db, log, defaultQuery }: HttpDependen
     httpLog(req, res);
     route(req, res).catch((err) => {
       req.log.error({ err }, 'unhandled request error');
-      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      if (!res.headersSent)
+        sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
       else res.destroy();
     });
   });

@@ -43,22 +43,27 @@ export const Action = builder.prismaNode('Action', {
       select: { ...targetColumns, dateRevisions: { select: revisedColumns, ...revisionsInOrder } },
       resolve: (a) => daysBetween(planDate(a, 'target'), currentTarget(a)),
     }),
-    dateRevisions: t.relation('dateRevisions', { description: 'Every revision of its target date, in round order.', query: revisionsInOrder }),
+    dateRevisions: t.relation('dateRevisions', {
+      description: 'Every revision of its target date, in round order.',
+      query: revisionsInOrder,
+    }),
     citations: t.relation('citations', { args: { field: t.arg.string() }, query: citationsQuery, description: citationsDescription }),
   }),
 });
 
 // Fields that reach other types, added apart so each type's ref is typed before it is used.
 builder.prismaObjectFields('Action', (t) => ({
-    owners: t.field({
-      type: [Role],
-      select: (_args, _ctx, nested) => ({ owners: { select: { role: nested(true) }, orderBy: { sequence: 'asc' } } }),
-      resolve: (a) => a.owners.map((o) => o.role),
+  owners: t.field({
+    type: [Role],
+    select: (_args, _ctx, nested) => ({ owners: { select: { role: nested(true) }, orderBy: { sequence: 'asc' } } }),
+    resolve: (a) => a.owners.map((o) => o.role),
+  }),
+  progressUpdates: t.field({
+    type: [ProgressUpdate],
+    description: 'Progress reported against this action.',
+    select: (_args, _ctx, nested) => ({
+      progressUpdates: { select: { progressUpdate: nested(true) }, orderBy: { progressUpdateId: 'asc' } },
     }),
-    progressUpdates: t.field({
-      type: [ProgressUpdate],
-      description: 'Progress reported against this action.',
-      select: (_args, _ctx, nested) => ({ progressUpdates: { select: { progressUpdate: nested(true) }, orderBy: { progressUpdateId: 'asc' } } }),
-      resolve: (a) => a.progressUpdates.map((p) => p.progressUpdate),
-    }),
+    resolve: (a) => a.progressUpdates.map((p) => p.progressUpdate),
+  }),
 }));

@@ -20,40 +20,46 @@ export const Agency = builder.prismaNode('Agency', {
     parent: t.relation('parent', { nullable: true, description: 'Null where the record does not say what the agency belongs to.' }),
     children: t.relation('children', { query: { orderBy: { name: 'asc' } } }),
     roles: t.relation('roles', { description: 'Roles in this agency that own actions.', query: { orderBy: { title: 'asc' } } }),
-    dependenciesLed: t.relation('dependenciesLed', { description: 'Programmes and products this agency leads.', query: { orderBy: { name: 'asc' } } }),
+    dependenciesLed: t.relation('dependenciesLed', {
+      description: 'Programmes and products this agency leads.',
+      query: { orderBy: { name: 'asc' } },
+    }),
     citations: t.relation('citations', { args: { field: t.arg.string() }, query: citationsQuery, description: citationsDescription }),
   }),
 });
 
 // Fields that reach other types, added apart so each type's ref is typed before it is used.
 builder.prismaObjectFields('Agency', (t) => ({
-    addressedRecommendations: t.field({
-      type: [Recommendation],
-      description: 'Recommendations addressed to this agency.',
-      select: (_args, _ctx, nested) => ({
-        addressed: { select: { recommendation: nested(true) }, orderBy: [{ recommendation: { inspectionId: 'asc' } }, { recommendation: { number: 'asc' } }] },
-      }),
-      resolve: (agency) => agency.addressed.map((a) => a.recommendation),
+  addressedRecommendations: t.field({
+    type: [Recommendation],
+    description: 'Recommendations addressed to this agency.',
+    select: (_args, _ctx, nested) => ({
+      addressed: {
+        select: { recommendation: nested(true) },
+        orderBy: [{ recommendation: { inspectionId: 'asc' } }, { recommendation: { number: 'asc' } }],
+      },
     }),
-    ownedActions: t.field({
-      type: [Action],
-      description: 'Actions owned by any role in this agency.',
-      select: (_args, _ctx, nested) => ({
-        roles: { select: { actions: { select: { action: nested(true) }, orderBy: { actionId: 'asc' } } }, orderBy: { id: 'asc' } },
-      }),
-      resolve: (agency) => agency.roles.flatMap((r) => r.actions.map((a) => a.action)),
+    resolve: (agency) => agency.addressed.map((a) => a.recommendation),
+  }),
+  ownedActions: t.field({
+    type: [Action],
+    description: 'Actions owned by any role in this agency.',
+    select: (_args, _ctx, nested) => ({
+      roles: { select: { actions: { select: { action: nested(true) }, orderBy: { actionId: 'asc' } } }, orderBy: { id: 'asc' } },
     }),
-    inspections: t.field({
-      type: [Inspection],
-      description: 'Inspections this agency led or joined as an inspectorate.',
-      select: (_args, _ctx, nested) => ({ inspectorates: { select: { inspection: nested(true) }, orderBy: { inspectionId: 'asc' } } }),
-      resolve: (agency) => agency.inspectorates.map((i) => i.inspection),
-    }),
-    documentsIssued: t.field({
-      type: [SourceDocument],
-      select: (_args, _ctx, nested) => ({ documentsIssued: { select: { document: nested(true) }, orderBy: { documentId: 'asc' } } }),
-      resolve: (agency) => agency.documentsIssued.map((d) => d.document),
-    }),
+    resolve: (agency) => agency.roles.flatMap((r) => r.actions.map((a) => a.action)),
+  }),
+  inspections: t.field({
+    type: [Inspection],
+    description: 'Inspections this agency led or joined as an inspectorate.',
+    select: (_args, _ctx, nested) => ({ inspectorates: { select: { inspection: nested(true) }, orderBy: { inspectionId: 'asc' } } }),
+    resolve: (agency) => agency.inspectorates.map((i) => i.inspection),
+  }),
+  documentsIssued: t.field({
+    type: [SourceDocument],
+    select: (_args, _ctx, nested) => ({ documentsIssued: { select: { document: nested(true) }, orderBy: { documentId: 'asc' } } }),
+    resolve: (agency) => agency.documentsIssued.map((d) => d.document),
+  }),
 }));
 
 builder.queryFields((t) => ({

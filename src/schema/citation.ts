@@ -23,7 +23,8 @@ import { SourceDocument } from './source-document.js';
 import { SummaryFigure } from './summary-figure.js';
 
 /** Arguments and query shared by every `citations` field. */
-export const citationsDescription = 'Excerpts of source documents that evidence this record, optionally only those for one fact (e.g. "target").';
+export const citationsDescription =
+  'Excerpts of source documents that evidence this record, optionally only those for one fact (e.g. "target").';
 export const citationsQuery = (args: { field?: string | null }) => ({
   where: args.field ? { field: args.field } : {},
   orderBy: { sequence: 'asc' as const },
@@ -87,7 +88,23 @@ const typeNames = new WeakMap<object, string>();
 export const CitedRecord = builder.unionType('CitedRecord', {
   description: 'Any record a citation can evidence.',
   // Resolved lazily: the subject types import this module for their own citation fields.
-  types: () => [Agency, Role, SourceDocument, Inspection, ResponseTerm, KeyFact, SummaryFigure, ReportingRound, Recommendation, Action, ProgressUpdate, DateRevision, Dependency, DependencyUpdate, RecordNote],
+  types: () => [
+    Agency,
+    Role,
+    SourceDocument,
+    Inspection,
+    ResponseTerm,
+    KeyFact,
+    SummaryFigure,
+    ReportingRound,
+    Recommendation,
+    Action,
+    ProgressUpdate,
+    DateRevision,
+    Dependency,
+    DependencyUpdate,
+    RecordNote,
+  ],
   resolveType: (value) => {
     const name = typeNames.get(value as object);
     if (!name) throw new GraphQLError('Unknown cited record.');
@@ -99,7 +116,9 @@ export const Citation = builder.prismaNode('Citation', {
   id: { field: 'id' },
   description: 'A verbatim excerpt of a source document that evidences one fact about one record.',
   fields: (t) => ({
-    field: t.exposeString('field', { description: 'The fact evidenced, named as the field of the cited record ("text", "target", "owners", ...).' }),
+    field: t.exposeString('field', {
+      description: 'The fact evidenced, named as the field of the cited record ("text", "target", "owners", ...).',
+    }),
     excerpt: t.exposeString('excerpt', { description: 'Occurs verbatim in the document text.' }),
     start: t.exposeInt('start', { description: 'Offset (UTF-16 code units) of the excerpt’s first occurrence in the document text.' }),
     end: t.exposeInt('end', { description: 'Offset just past the excerpt.' }),

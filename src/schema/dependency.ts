@@ -38,7 +38,10 @@ export const Dependency = builder.prismaNode('Dependency', {
         return stated ? planDate(stated, 'expected') : null;
       },
     }),
-    dateRevisions: t.relation('dateRevisions', { description: 'Every revision of its expected date, in round order.', query: inRoundOrder }),
+    dateRevisions: t.relation('dateRevisions', {
+      description: 'Every revision of its expected date, in round order.',
+      query: inRoundOrder,
+    }),
     notes: t.relation('notes', { query: { orderBy: { sequence: 'asc' } } }),
     citations: t.relation('citations', { args: { field: t.arg.string() }, query: citationsQuery, description: citationsDescription }),
   }),
@@ -46,12 +49,14 @@ export const Dependency = builder.prismaNode('Dependency', {
 
 // Fields that reach other types, added apart so each type's ref is typed before it is used.
 builder.prismaObjectFields('Dependency', (t) => ({
-    recommendations: t.field({
-      type: [Recommendation],
-      description: 'Recommendations that rely on it.',
-      select: (_args, _ctx, nested) => ({ recommendations: { select: { recommendation: nested(true) }, orderBy: { recommendationId: 'asc' } } }),
-      resolve: (d) => d.recommendations.map((r) => r.recommendation).sort((a, b) => a.number - b.number),
+  recommendations: t.field({
+    type: [Recommendation],
+    description: 'Recommendations that rely on it.',
+    select: (_args, _ctx, nested) => ({
+      recommendations: { select: { recommendation: nested(true) }, orderBy: { recommendationId: 'asc' } },
     }),
+    resolve: (d) => d.recommendations.map((r) => r.recommendation).sort((a, b) => a.number - b.number),
+  }),
 }));
 
 builder.queryFields((t) => ({

@@ -42,6 +42,7 @@ export const StatusEnum = builder.enumType(Status, {
 export const DependencyKindEnum = builder.enumType(DependencyKind, { name: 'DependencyKind' });
 export const NoteKindEnum = builder.enumType(NoteKind, {
   name: 'NoteKind',
-  description: 'GAP: the record is silent. INCONSISTENCY: it contradicts itself. AMBIGUITY: it can be read more than one way. ERRATUM: an evident slip in the text.',
+  description:
+    'GAP: the record is silent. INCONSISTENCY: it contradicts itself. AMBIGUITY: it can be read more than one way. ERRATUM: an evident slip in the text.',
 });
 export const InspectorateRoleEnum = builder.enumType(InspectorateRole, { name: 'InspectorateRole' });

@@ -18,7 +18,10 @@ export const Inspection = builder.prismaNode('Inspection', {
       select: planDateSelect('published'),
       resolve: (i) => planDate(i, 'published')!,
     }),
-    responseTerms: t.relation('responseTerms', { description: 'How the plan defines its response categories.', query: { orderBy: { value: 'asc' } } }),
+    responseTerms: t.relation('responseTerms', {
+      description: 'How the plan defines its response categories.',
+      query: { orderBy: { value: 'asc' } },
+    }),
     reasonCategories: t.field({
       type: [ReasonCategoryEnum],
       description: 'The reasons the plan allows for not fully agreeing a recommendation.',
@@ -48,23 +51,25 @@ export const Inspection = builder.prismaNode('Inspection', {
 
 // Fields that reach other types, added apart so each type's ref is typed before it is used.
 builder.prismaObjectFields('Inspection', (t) => ({
-    leadInspectorate: t.field({
-      type: Agency,
-      nullable: true,
-      select: (_args, _ctx, nested) => ({ inspectorates: { where: { role: 'LEAD' }, select: { agency: nested(true) } } }),
-      resolve: (i) => i.inspectorates[0]?.agency ?? null,
+  leadInspectorate: t.field({
+    type: Agency,
+    nullable: true,
+    select: (_args, _ctx, nested) => ({ inspectorates: { where: { role: 'LEAD' }, select: { agency: nested(true) } } }),
+    resolve: (i) => i.inspectorates[0]?.agency ?? null,
+  }),
+  jointInspectorates: t.field({
+    type: [Agency],
+    select: (_args, _ctx, nested) => ({
+      inspectorates: { where: { role: 'JOINT' }, select: { agency: nested(true) }, orderBy: { agencyId: 'asc' } },
     }),
-    jointInspectorates: t.field({
-      type: [Agency],
-      select: (_args, _ctx, nested) => ({ inspectorates: { where: { role: 'JOINT' }, select: { agency: nested(true) }, orderBy: { agencyId: 'asc' } } }),
-      resolve: (i) => i.inspectorates.map((x) => x.agency),
-    }),
-    respondents: t.field({
-      type: [Agency],
-      description: 'Agencies that answer the inspection in the action plan.',
-      select: (_args, _ctx, nested) => ({ respondents: { select: { agency: nested(true) }, orderBy: { agencyId: 'asc' } } }),
-      resolve: (i) => i.respondents.map((x) => x.agency),
-    }),
+    resolve: (i) => i.inspectorates.map((x) => x.agency),
+  }),
+  respondents: t.field({
+    type: [Agency],
+    description: 'Agencies that answer the inspection in the action plan.',
+    select: (_args, _ctx, nested) => ({ respondents: { select: { agency: nested(true) }, orderBy: { agencyId: 'asc' } } }),
+    resolve: (i) => i.respondents.map((x) => x.agency),
+  }),
 }));
 
 builder.queryFields((t) => ({

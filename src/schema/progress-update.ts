@@ -29,10 +29,10 @@ export const ProgressUpdate = builder.prismaNode('ProgressUpdate', {
 
 // Fields that reach other types, added apart so each type's ref is typed before it is used.
 builder.prismaObjectFields('ProgressUpdate', (t) => ({
-    actions: t.field({
-      type: [Action],
-      description: 'The actions it reports on, where the record makes that clear.',
-      select: (_args, _ctx, nested) => ({ actions: { select: { action: nested(true) }, orderBy: { actionId: 'asc' } } }),
-      resolve: (p) => p.actions.map((a) => a.action),
-    }),
+  actions: t.field({
+    type: [Action],
+    description: 'The actions it reports on, where the record makes that clear.',
+    select: (_args, _ctx, nested) => ({ actions: { select: { action: nested(true) }, orderBy: { actionId: 'asc' } } }),
+    resolve: (p) => p.actions.map((a) => a.action),
+  }),
 }));

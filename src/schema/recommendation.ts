@@ -1,5 +1,5 @@
 /** Recommendation: what an inspection asked for, who it was addressed to, and how it was answered. */
-import type { Prisma } from '@prisma/client';
+import type { Prisma, ReasonCategory, ResponseValue } from '@prisma/client';
 import { builder } from './builder.js';
 import { Agency } from './agency.js';
 import { DateRevision } from './date-revision.js';
@@ -10,9 +10,7 @@ import { ReasonCategoryEnum, ResponseValueEnum, StatusEnum } from './enums.js';
 import { pageSize } from './pagination.js';
 
 const RecommendationResponse = builder
-  .objectRef<{ value: Prisma.RecommendationGetPayload<{}>['response'] & string; narrative: string[]; reasons: Prisma.RecommendationGetPayload<{}>['reasonCategories'] }>(
-    'RecommendationResponse',
-  )
+  .objectRef<{ value: ResponseValue; narrative: string[]; reasons: ReasonCategory[] }>('RecommendationResponse')
   .implement({
     description: 'The plan’s response to a recommendation.',
     fields: (t) => ({
@@ -61,41 +59,47 @@ export const Recommendation = builder.prismaNode('Recommendation', {
         return [...new Set(r.progressUpdates.filter((p) => p.round.sequence === last).map((p) => p.status))];
       },
     }),
-    notes: t.relation('notes', { description: 'Gaps, inconsistencies, ambiguities and errata in its record.', query: { orderBy: { sequence: 'asc' } } }),
+    notes: t.relation('notes', {
+      description: 'Gaps, inconsistencies, ambiguities and errata in its record.',
+      query: { orderBy: { sequence: 'asc' } },
+    }),
     citations: t.relation('citations', { args: { field: t.arg.string() }, query: citationsQuery, description: citationsDescription }),
   }),
 });
 
 // Fields that reach other types, added apart so each type's ref is typed before it is used.
 builder.prismaObjectFields('Recommendation', (t) => ({
-    addressees: t.field({
-      type: [Agency],
-      select: (_args, _ctx, nested) => ({ addressees: { select: { agency: nested(true) }, orderBy: { agencyId: 'asc' } } }),
-      resolve: (r) => r.addressees.map((a) => a.agency),
+  addressees: t.field({
+    type: [Agency],
+    select: (_args, _ctx, nested) => ({ addressees: { select: { agency: nested(true) }, orderBy: { agencyId: 'asc' } } }),
+    resolve: (r) => r.addressees.map((a) => a.agency),
+  }),
+  lastReportedIn: t.field({
+    type: ReportingRound,
+    nullable: true,
+    description: 'The latest round that reported progress on this recommendation.',
+    select: (_args, _ctx, nested) => ({
+      progressUpdates: { select: { round: nested(true) }, orderBy: [{ round: { sequence: 'desc' } }], take: 1 },
     }),
-    lastReportedIn: t.field({
-      type: ReportingRound,
-      nullable: true,
-      description: 'The latest round that reported progress on this recommendation.',
-      select: (_args, _ctx, nested) => ({
-        progressUpdates: { select: { round: nested(true) }, orderBy: [{ round: { sequence: 'desc' } }], take: 1 },
-      }),
-      resolve: (r) => r.progressUpdates[0]?.round ?? null,
+    resolve: (r) => r.progressUpdates[0]?.round ?? null,
+  }),
+  dateRevisions: t.field({
+    type: [DateRevision],
+    description: 'Every revision of the target dates of its actions, in round order.',
+    select: (_args, _ctx, nested) => ({
+      actions: {
+        select: { dateRevisions: nested({ orderBy: [{ round: { sequence: 'asc' } }, { sequence: 'asc' }] }) },
+        orderBy: { sequence: 'asc' },
+      },
     }),
-    dateRevisions: t.field({
-      type: [DateRevision],
-      description: 'Every revision of the target dates of its actions, in round order.',
-      select: (_args, _ctx, nested) => ({
-        actions: { select: { dateRevisions: nested({ orderBy: [{ round: { sequence: 'asc' } }, { sequence: 'asc' }] }) }, orderBy: { sequence: 'asc' } },
-      }),
-      resolve: (r) => r.actions.flatMap((a) => a.dateRevisions),
-    }),
-    dependencies: t.field({
-      type: [Dependency],
-      description: 'Programmes, systems and products it relies on.',
-      select: (_args, _ctx, nested) => ({ dependencies: { select: { dependency: nested(true) }, orderBy: { dependencyId: 'asc' } } }),
-      resolve: (r) => r.dependencies.map((d) => d.dependency),
-    }),
+    resolve: (r) => r.actions.flatMap((a) => a.dateRevisions),
+  }),
+  dependencies: t.field({
+    type: [Dependency],
+    description: 'Programmes, systems and products it relies on.',
+    select: (_args, _ctx, nested) => ({ dependencies: { select: { dependency: nested(true) }, orderBy: { dependencyId: 'asc' } } }),
+    resolve: (r) => r.dependencies.map((d) => d.dependency),
+  }),
 }));
 
 const RecommendationFilter = builder.inputType('RecommendationFilter', {
@@ -138,7 +142,11 @@ builder.queryFields((t) => ({
     description: 'Recommendations across inspections, by inspection then number.',
     args: { filter: t.arg({ type: RecommendationFilter }) },
     resolve: (query, _root, args, ctx) =>
-      ctx.db.recommendation.findMany({ ...query, where: whereOf(args.filter), orderBy: [{ inspectionId: 'asc' }, { number: 'asc' }, { id: 'asc' }] }),
+      ctx.db.recommendation.findMany({
+        ...query,
+        where: whereOf(args.filter),
+        orderBy: [{ inspectionId: 'asc' }, { number: 'asc' }, { id: 'asc' }],
+      }),
     totalCount: (_root, args, ctx) => ctx.db.recommendation.count({ where: whereOf(args.filter) }),
   }),
   recommendation: t.prismaField({

@@ -20,10 +20,10 @@ export const Role = builder.prismaNode('Role', {
 
 // Fields that reach other types, added apart so each type's ref is typed before it is used.
 builder.prismaObjectFields('Role', (t) => ({
-    actions: t.field({
-      type: [Action],
-      description: 'Actions this role owns in the plan.',
-      select: (_args, _ctx, nested) => ({ actions: { select: { action: nested(true) }, orderBy: { actionId: 'asc' } } }),
-      resolve: (role) => role.actions.map((a) => a.action),
-    }),
+  actions: t.field({
+    type: [Action],
+    description: 'Actions this role owns in the plan.',
+    select: (_args, _ctx, nested) => ({ actions: { select: { action: nested(true) }, orderBy: { actionId: 'asc' } } }),
+    resolve: (role) => role.actions.map((a) => a.action),
+  }),
 }));

@@ -33,17 +33,21 @@ export const SourceDocument = builder.prismaNode('SourceDocument', {
       description: 'Every excerpt of this document that the record cites, in document order.',
       query: { orderBy: [{ start: 'asc' }, { id: 'asc' }] },
     }),
-    citations: t.relation('subjectCitations', { args: { field: t.arg.string() }, query: citationsQuery, description: citationsDescription }),
+    citations: t.relation('subjectCitations', {
+      args: { field: t.arg.string() },
+      query: citationsQuery,
+      description: citationsDescription,
+    }),
   }),
 });
 
 // Fields that reach other types, added apart so each type's ref is typed before it is used.
 builder.prismaObjectFields('SourceDocument', (t) => ({
-    issuers: t.field({
-      type: [Agency],
-      select: (_args, _ctx, nested) => ({ issuers: { select: { agency: nested(true) }, orderBy: { agencyId: 'asc' } } }),
-      resolve: (d) => d.issuers.map((i) => i.agency),
-    }),
+  issuers: t.field({
+    type: [Agency],
+    select: (_args, _ctx, nested) => ({ issuers: { select: { agency: nested(true) }, orderBy: { agencyId: 'asc' } } }),
+    resolve: (d) => d.issuers.map((i) => i.agency),
+  }),
 }));
 
 builder.queryFields((t) => ({

@@ -14,10 +14,7 @@ import { z } from 'zod';
 export const Slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lower-case words joined by hyphens');
 
 /** An excerpt of a source document; a bare string is an excerpt of the file's default source. */
-export const Cite = z.union([
-  z.string().min(2),
-  z.object({ source: Slug, excerpt: z.string().min(2) }).strict(),
-]);
+export const Cite = z.union([z.string().min(2), z.object({ source: Slug, excerpt: z.string().min(2) }).strict()]);
 export const Cites = z.array(Cite).min(1);
 
 /** A date as the record states it ("March 2024", "Spring 2025", "Completed", "by June 2025"). */
@@ -72,9 +69,7 @@ export const RoleSeed = z
     cites: Cites,
   })
   .strict();
-export const AgenciesFile = z
-  .object({ source: Slug, agencies: z.array(AgencySeed), roles: z.array(RoleSeed) })
-  .strict();
+export const AgenciesFile = z.object({ source: Slug, agencies: z.array(AgencySeed), roles: z.array(RoleSeed) }).strict();
 
 export const NoteKind = z.enum(['GAP', 'INCONSISTENCY', 'AMBIGUITY', 'ERRATUM']);
 /** A curator's note about the record itself. `summary` is our wording; `cites` is the evidence. */
@@ -146,9 +141,7 @@ export const InspectionFile = z
     rounds: z.array(RoundSeed).min(1),
     /** The figures the document itself reports in its summary table. */
     reportedSummary: z.array(
-      z
-        .object({ response: z.enum(['AGREED', 'PARTLY_AGREED', 'NOT_AGREED', 'TOTAL']), count: z.number().int(), cite: Cite })
-        .strict(),
+      z.object({ response: z.enum(['AGREED', 'PARTLY_AGREED', 'NOT_AGREED', 'TOTAL']), count: z.number().int(), cite: Cite }).strict(),
     ),
     notes: z.array(NoteSeed),
   })

@@ -89,7 +89,13 @@ export function readSeeds(root: string): SeedBundle {
   for (const dir of existsSync(inspectionsDir) ? readdirSync(inspectionsDir).sort() : []) {
     const inspection = readYaml(join(inspectionsDir, dir, 'inspection.yaml'), InspectionFile, problems, root);
     const recDir = join(inspectionsDir, dir, 'recommendations');
-    const recommendations = (existsSync(recDir) ? readdirSync(recDir).filter((f) => f.endsWith('.yaml')).sort() : [])
+    const recommendations = (
+      existsSync(recDir)
+        ? readdirSync(recDir)
+            .filter((f) => f.endsWith('.yaml'))
+            .sort()
+        : []
+    )
       .map((f) => readYaml(join(recDir, f), RecommendationFile, problems, root))
       .filter((r): r is RecommendationFileSeed => r !== null)
       .sort((a, b) => a.number - b.number);
@@ -145,7 +151,10 @@ function checkBundle(b: SeedBundle): string[] {
     }
   };
 
-  unique('sources.yaml', b.sources.documents.map((d) => d.slug));
+  unique(
+    'sources.yaml',
+    b.sources.documents.map((d) => d.slug),
+  );
   for (const d of b.sources.documents) {
     const w = `sources.yaml: ${d.slug}`;
     found(w, d.slug, d.title);
@@ -155,8 +164,14 @@ function checkBundle(b: SeedBundle): string[] {
   }
 
   const A = b.agencies;
-  unique('agencies.yaml', A.agencies.map((a) => a.slug));
-  unique('agencies.yaml roles', A.roles.map((r) => r.slug));
+  unique(
+    'agencies.yaml',
+    A.agencies.map((a) => a.slug),
+  );
+  unique(
+    'agencies.yaml roles',
+    A.roles.map((r) => r.slug),
+  );
   const anyText = (where: string, s: string) => {
     if (![...b.texts.values()].some((t) => t.includes(s))) problems.push(`${where}: not found verbatim in any source: "${s}"`);
   };
@@ -178,7 +193,10 @@ function checkBundle(b: SeedBundle): string[] {
   }
 
   const D = b.dependencies;
-  unique('dependencies.yaml', D.dependencies.map((d) => d.slug));
+  unique(
+    'dependencies.yaml',
+    D.dependencies.map((d) => d.slug),
+  );
   const allRounds = new Set(b.inspections.flatMap((i) => i.inspection.rounds.map((r) => r.slug)));
   const roundSource = new Map(b.inspections.flatMap((i) => i.inspection.rounds.map((r) => [r.slug, r.source] as const)));
   for (const d of D.dependencies) {
@@ -218,12 +236,18 @@ function checkBundle(b: SeedBundle): string[] {
     found(`${f}: actionPlan.title`, src, I.actionPlan.title);
     for (const t of I.responseTerms) [t.term, t.definition, t.guidance].forEach((s) => found(`${f}: responseTerms`, src, s));
     I.reasonCategories.forEach((r) => cite(`${f}: reasonCategories`, r.cite, src));
-    unique(`${f}: keyFacts`, I.keyFacts.map((k) => k.key));
+    unique(
+      `${f}: keyFacts`,
+      I.keyFacts.map((k) => k.key),
+    );
     for (const k of I.keyFacts) {
       found(`${f}: keyFact ${k.key}`, k.source, k.statement);
       if (k.period) found(`${f}: keyFact ${k.key} period`, k.source, k.period);
     }
-    unique(`${f}: rounds`, I.rounds.map((r) => r.slug));
+    unique(
+      `${f}: rounds`,
+      I.rounds.map((r) => r.slug),
+    );
     for (const r of I.rounds) {
       date(`${f}: round ${r.slug}`, r.submittedOn.text, r.submittedOn.cite, r.source);
       if (r.asAt) date(`${f}: round ${r.slug} asAt`, r.asAt.text, r.asAt.cite, r.source);
@@ -234,7 +258,10 @@ function checkBundle(b: SeedBundle): string[] {
       n.cites.forEach((c) => cite(`${f}: note`, c, src));
     }
     const rounds = new Set(I.rounds.map((r) => r.slug));
-    unique(`${f}: recommendations`, recommendations.map((r) => String(r.number)));
+    unique(
+      `${f}: recommendations`,
+      recommendations.map((r) => String(r.number)),
+    );
     for (const R of recommendations) {
       const w = `${f}/recommendations r${R.number}`;
       const s = R.source;
@@ -248,14 +275,20 @@ function checkBundle(b: SeedBundle): string[] {
         R.response.narrative.forEach((p, i) => found(`${w} response.narrative[${i}]`, s, p));
         R.response.reasons.forEach((r) => cite(`${w} response.reasons`, r.cite, s));
       }
-      unique(`${w} actions`, R.actions.map((a) => a.key));
+      unique(
+        `${w} actions`,
+        R.actions.map((a) => a.key),
+      );
       const actionKeys = new Set(R.actions.map((a) => a.key));
       for (const a of R.actions) {
         found(`${w} action ${a.key}`, s, a.text);
         a.owners.forEach((o) => (ref(`${w} action ${a.key}`, roleSlugs, o.role, 'role'), cite(`${w} action ${a.key} owner`, o.cite, s)));
         if (a.target) date(`${w} action ${a.key} target`, a.target.text, a.target.cite, s);
       }
-      unique(`${w} progress`, R.progress.map((p) => p.key));
+      unique(
+        `${w} progress`,
+        R.progress.map((p) => p.key),
+      );
       for (const p of R.progress) {
         const pw = `${w} progress ${p.key}`;
         ref(pw, rounds, p.round, 'round');

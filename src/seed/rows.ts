@@ -11,9 +11,21 @@ import type { CiteSeed } from './format.js';
 
 type CitationSubject = Pick<
   Prisma.CitationCreateManyInput,
-  | 'agencyId' | 'roleId' | 'sourceDocumentId' | 'inspectionId' | 'responseTermId' | 'keyFactId' | 'summaryFigureId'
-  | 'roundId' | 'recommendationId' | 'actionId' | 'progressUpdateId' | 'dateRevisionId' | 'dependencyId'
-  | 'dependencyUpdateId' | 'noteId'
+  | 'agencyId'
+  | 'roleId'
+  | 'sourceDocumentId'
+  | 'inspectionId'
+  | 'responseTermId'
+  | 'keyFactId'
+  | 'summaryFigureId'
+  | 'roundId'
+  | 'recommendationId'
+  | 'actionId'
+  | 'progressUpdateId'
+  | 'dateRevisionId'
+  | 'dependencyId'
+  | 'dependencyUpdateId'
+  | 'noteId'
 >;
 
 export interface SeedRows {
@@ -61,10 +73,29 @@ export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex'
 
 export function buildRows(b: SeedBundle): SeedRows {
   const rows: SeedRows = {
-    documents: [], agencies: [], documentIssuers: [], roles: [], dependencies: [], inspections: [], inspectorates: [],
-    respondents: [], responseTerms: [], keyFacts: [], summaryFigures: [], rounds: [], dependencyUpdates: [],
-    recommendations: [], addressees: [], recommendationDependencies: [], actions: [], actionOwners: [],
-    progressUpdates: [], progressUpdateActions: [], dateRevisions: [], notes: [], citations: [],
+    documents: [],
+    agencies: [],
+    documentIssuers: [],
+    roles: [],
+    dependencies: [],
+    inspections: [],
+    inspectorates: [],
+    respondents: [],
+    responseTerms: [],
+    keyFacts: [],
+    summaryFigures: [],
+    rounds: [],
+    dependencyUpdates: [],
+    recommendations: [],
+    addressees: [],
+    recommendationDependencies: [],
+    actions: [],
+    actionOwners: [],
+    progressUpdates: [],
+    progressUpdateActions: [],
+    dateRevisions: [],
+    notes: [],
+    citations: [],
   };
   const citationCount = new Map<string, number>();
   /** Records one citation of `subject`; `field` names the fact it evidences. */
@@ -74,7 +105,16 @@ export function buildRows(b: SeedBundle): SeedRows {
     const start = b.texts.get(documentId)!.indexOf(excerpt);
     const n = (citationCount.get(subjectId) ?? 0) + 1;
     citationCount.set(subjectId, n);
-    rows.citations.push({ id: `${subjectId}#c${n}`, documentId, field, excerpt, start, end: start + excerpt.length, sequence: n, ...subject });
+    rows.citations.push({
+      id: `${subjectId}#c${n}`,
+      documentId,
+      field,
+      excerpt,
+      start,
+      end: start + excerpt.length,
+      sequence: n,
+      ...subject,
+    });
   };
 
   /** A stated reason may come from an earlier document than the round's own; cite where it occurs. */
@@ -86,7 +126,13 @@ export function buildRows(b: SeedBundle): SeedRows {
   for (const d of b.sources.documents) {
     const text = b.texts.get(d.slug)!;
     rows.documents.push({
-      id: d.slug, slug: d.slug, title: d.title, kind: d.kind, fileName: d.file, text, sha256: sha256(text),
+      id: d.slug,
+      slug: d.slug,
+      title: d.title,
+      kind: d.kind,
+      fileName: d.file,
+      text,
+      sha256: sha256(text),
       ...dateColumns('dated', d.dated?.text),
     });
     d.issuedBy.forEach((agencyId) => rows.documentIssuers.push({ documentId: d.slug, agencyId }));
@@ -103,7 +149,15 @@ export function buildRows(b: SeedBundle): SeedRows {
     return parent ? 1 + depth(parent) : 0;
   };
   for (const a of [...A.agencies].sort((x, y) => depth(x.slug) - depth(y.slug))) {
-    rows.agencies.push({ id: a.slug, slug: a.slug, name: a.name, abbreviation: a.abbreviation, kind: a.kind, aliases: a.aliases, parentId: a.parent });
+    rows.agencies.push({
+      id: a.slug,
+      slug: a.slug,
+      name: a.name,
+      abbreviation: a.abbreviation,
+      kind: a.kind,
+      aliases: a.aliases,
+      parentId: a.parent,
+    });
     const s = { agencyId: a.slug };
     a.cites.forEach((c) => cite(s, a.slug, 'agency', c, A.source));
     cite(s, a.slug, 'parent', a.parentCite, A.source);
@@ -123,7 +177,14 @@ export function buildRows(b: SeedBundle): SeedRows {
 
   const D = b.dependencies;
   for (const d of D.dependencies) {
-    rows.dependencies.push({ id: d.slug, slug: d.slug, name: d.name, aliases: d.aliases, kind: d.kind, leadAgencyId: d.lead?.agency ?? null });
+    rows.dependencies.push({
+      id: d.slug,
+      slug: d.slug,
+      name: d.name,
+      aliases: d.aliases,
+      kind: d.kind,
+      leadAgencyId: d.lead?.agency ?? null,
+    });
     const s = { dependencyId: d.slug };
     d.cites.forEach((c) => cite(s, d.slug, 'dependency', c, D.source));
     if (d.lead) cite(s, d.slug, 'leadAgency', d.lead.cite, D.source);
@@ -131,8 +192,14 @@ export function buildRows(b: SeedBundle): SeedRows {
       const id = `${d.slug}/u${i + 1}`;
       const source = u.source ?? roundSources.get(u.round)!;
       rows.dependencyUpdates.push({
-        id, dependencyId: d.slug, roundId: roundIds.get(u.round)!, sequence: i + 1, status: u.status, statement: u.statement,
-        documentId: source, ...dateColumns('expected', u.expected?.text),
+        id,
+        dependencyId: d.slug,
+        roundId: roundIds.get(u.round)!,
+        sequence: i + 1,
+        status: u.status,
+        statement: u.statement,
+        documentId: source,
+        ...dateColumns('expected', u.expected?.text),
       });
       cite({ dependencyUpdateId: id }, id, 'statement', u.statement, source);
       if (u.expected) cite({ dependencyUpdateId: id }, id, 'expected', u.expected.cite ?? u.expected.text, source);
@@ -140,11 +207,16 @@ export function buildRows(b: SeedBundle): SeedRows {
     d.dateRevisions.forEach((r, i) => {
       const id = `${d.slug}/rev${i + 1}`;
       rows.dateRevisions.push({
-        id, roundId: roundIds.get(r.round)!, sequence: i + 1, dependencyId: d.slug, reason: r.reason,
-        ...dateColumns('previous', r.previous), ...dateColumns('revised', r.revised),
+        id,
+        roundId: roundIds.get(r.round)!,
+        sequence: i + 1,
+        dependencyId: d.slug,
+        reason: r.reason,
+        ...dateColumns('previous', r.previous),
+        ...dateColumns('revised', r.revised),
       });
       r.cites.forEach((c) => cite({ dateRevisionId: id }, id, 'revision', c, roundSources.get(r.round)!));
-        citeReason(id, r.reason);
+      citeReason(id, r.reason);
     });
   }
 
@@ -152,8 +224,12 @@ export function buildRows(b: SeedBundle): SeedRows {
     const iid = I.slug;
     const src = I.source;
     rows.inspections.push({
-      id: iid, slug: I.slug, title: I.title, actionPlanTitle: I.actionPlan.title,
-      reasonCategories: I.reasonCategories.map((r) => r.value), ...dateColumns('published', I.published.text),
+      id: iid,
+      slug: I.slug,
+      title: I.title,
+      actionPlanTitle: I.actionPlan.title,
+      reasonCategories: I.reasonCategories.map((r) => r.value),
+      ...dateColumns('published', I.published.text),
     });
     const si = { inspectionId: iid };
     cite(si, iid, 'title', I.title, src);
@@ -177,7 +253,16 @@ export function buildRows(b: SeedBundle): SeedRows {
     }
     I.keyFacts.forEach((k, i) => {
       const id = `${iid}/fact-${k.key}`;
-      rows.keyFacts.push({ id, inspectionId: iid, sequence: i + 1, key: k.key, statement: k.statement, value: k.value, unit: k.unit, period: k.period });
+      rows.keyFacts.push({
+        id,
+        inspectionId: iid,
+        sequence: i + 1,
+        key: k.key,
+        statement: k.statement,
+        value: k.value,
+        unit: k.unit,
+        period: k.period,
+      });
       cite({ keyFactId: id }, id, 'statement', k.statement, k.source);
     });
     for (const f of I.reportedSummary) {
@@ -188,29 +273,47 @@ export function buildRows(b: SeedBundle): SeedRows {
     I.rounds.forEach((r, i) => {
       const id = roundIds.get(r.slug)!;
       rows.rounds.push({
-        id, inspectionId: iid, slug: r.slug, sequence: i + 1, kind: r.kind, label: r.label, documentId: r.source,
-        ...dateColumns('submitted', r.submittedOn.text), ...dateColumns('asAt', r.asAt?.text),
+        id,
+        inspectionId: iid,
+        slug: r.slug,
+        sequence: i + 1,
+        kind: r.kind,
+        label: r.label,
+        documentId: r.source,
+        ...dateColumns('submitted', r.submittedOn.text),
+        ...dateColumns('asAt', r.asAt?.text),
       });
       cite({ roundId: id }, id, 'submittedOn', r.submittedOn.cite ?? r.submittedOn.text, r.source);
       if (r.asAt) cite({ roundId: id }, id, 'asAt', r.asAt.cite ?? r.asAt.text, r.source);
     });
 
     let noteSeq = 0;
-    const note = (n: { kind: string; summary: string; cites: CiteSeed[] }, link: { recommendationId?: string; dependencyId?: string }, source: string) => {
+    const note = (
+      n: { kind: string; summary: string; cites: CiteSeed[] },
+      link: { recommendationId?: string; dependencyId?: string },
+      source: string,
+    ) => {
       const id = `${iid}/note${++noteSeq}`;
       rows.notes.push({ id, inspectionId: iid, sequence: noteSeq, kind: n.kind as never, summary: n.summary, ...link });
       n.cites.forEach((c) => cite({ noteId: id }, id, 'evidence', c, source));
     };
     const recId = (n: number) => `${iid}/r${n}`;
-    I.notes.forEach((n) => note(n, { recommendationId: n.recommendation ? recId(n.recommendation) : undefined, dependencyId: n.dependency }, src));
+    I.notes.forEach((n) =>
+      note(n, { recommendationId: n.recommendation ? recId(n.recommendation) : undefined, dependencyId: n.dependency }, src),
+    );
 
     for (const R of recommendations) {
       const rid = recId(R.number);
       const s = R.source;
       const sr = { recommendationId: rid };
       rows.recommendations.push({
-        id: rid, inspectionId: iid, number: R.number, text: R.text, addresseeHeading: R.addressees?.heading ?? null,
-        response: R.response?.value ?? null, responseNarrative: R.response?.narrative ?? [],
+        id: rid,
+        inspectionId: iid,
+        number: R.number,
+        text: R.text,
+        addresseeHeading: R.addressees?.heading ?? null,
+        response: R.response?.value ?? null,
+        responseNarrative: R.response?.narrative ?? [],
         reasonCategories: R.response?.reasons.map((r) => r.category) ?? [],
       });
       if (R.text) cite(sr, rid, 'text', R.text, s);
@@ -230,7 +333,14 @@ export function buildRows(b: SeedBundle): SeedRows {
       const actionId = (key: string) => `${rid}/${key}`;
       R.actions.forEach((a, i) => {
         const id = actionId(a.key);
-        rows.actions.push({ id, recommendationId: rid, sequence: i + 1, key: a.key, text: a.text, ...dateColumns('target', a.target?.text) });
+        rows.actions.push({
+          id,
+          recommendationId: rid,
+          sequence: i + 1,
+          key: a.key,
+          text: a.text,
+          ...dateColumns('target', a.target?.text),
+        });
         cite({ actionId: id }, id, 'text', a.text, s);
         if (a.target) cite({ actionId: id }, id, 'target', a.target.cite ?? a.target.text, s);
         a.owners.forEach((o, n) => {
@@ -242,8 +352,15 @@ export function buildRows(b: SeedBundle): SeedRows {
         const id = `${rid}/${p.key}`;
         const ps = p.source ?? roundSources.get(p.round)!;
         rows.progressUpdates.push({
-          id, recommendationId: rid, roundId: roundIds.get(p.round)!, sequence: i + 1, key: p.key, paragraphs: p.paragraphs,
-          status: p.status, ownerId: p.owner?.role ?? null, ...dateColumns('target', p.target?.text),
+          id,
+          recommendationId: rid,
+          roundId: roundIds.get(p.round)!,
+          sequence: i + 1,
+          key: p.key,
+          paragraphs: p.paragraphs,
+          status: p.status,
+          ownerId: p.owner?.role ?? null,
+          ...dateColumns('target', p.target?.text),
         });
         const sp = { progressUpdateId: id };
         p.paragraphs.forEach((t) => cite(sp, id, 'paragraphs', t, ps));
@@ -255,8 +372,13 @@ export function buildRows(b: SeedBundle): SeedRows {
       R.dateRevisions.forEach((r, i) => {
         const id = `${rid}/rev${i + 1}`;
         rows.dateRevisions.push({
-          id, roundId: roundIds.get(r.round)!, sequence: i + 1, actionId: actionId(r.action), reason: r.reason,
-          ...dateColumns('previous', r.previous), ...dateColumns('revised', r.revised),
+          id,
+          roundId: roundIds.get(r.round)!,
+          sequence: i + 1,
+          actionId: actionId(r.action),
+          reason: r.reason,
+          ...dateColumns('previous', r.previous),
+          ...dateColumns('revised', r.revised),
         });
         r.cites.forEach((c) => cite({ dateRevisionId: id }, id, 'revision', c, roundSources.get(r.round)!));
         citeReason(id, r.reason);

@@ -31,7 +31,12 @@ async function waitForText(locator: Locator, needle: string, timeoutMs = 30_000)
   const deadline = Date.now() + timeoutMs;
   let seen = '';
   while (Date.now() < deadline) {
-    seen = normalise((await locator.first().textContent({ timeout: 1_000 }).catch(() => null)) ?? '');
+    seen = normalise(
+      (await locator
+        .first()
+        .textContent({ timeout: 1_000 })
+        .catch(() => null)) ?? '',
+    );
     if (seen.includes(needle)) return seen;
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -57,7 +62,11 @@ describe('GraphiQL in headless Chromium', () => {
     const url = inject('databaseUrl');
     const db = createDatabase({ url });
     database = { db, url, close: () => db.$disconnect() };
-    app = await startApp(loadConfig({ ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' }), pino({ level: 'silent' }), database);
+    app = await startApp(
+      loadConfig({ ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' }),
+      pino({ level: 'silent' }),
+      database,
+    );
     origin = `${app.url}/`;
 
     // Chromium's own background traffic (updates, sync, safe browsing) is switched off so that any
@@ -65,7 +74,14 @@ describe('GraphiQL in headless Chromium', () => {
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-gpu'],
+      args: [
+        '--no-sandbox',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+        '--disable-gpu',
+      ],
     });
     // A fresh context has empty localStorage, so GraphiQL starts from the server's default query.
     context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
