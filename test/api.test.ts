@@ -154,6 +154,24 @@ describe('a front end’s one-request views', () => {
     expect(agency.addressedRecommendations.map((r: any) => r.number)).toEqual([6, 7, 8, 9, 10, 11]);
   });
 
+  it('walks the agency hierarchy, saying how each link is known', async () => {
+    const { agency } = await data(
+      db,
+      `{ agency(slug: "nsd") { parentBasis parent { slug parentBasis parent { slug parent { slug } children { slug } } } } }`,
+    );
+    expect(agency).toMatchObject({
+      parentBasis: 'STATED',
+      parent: { slug: 'probation-service', parentBasis: 'INFERRED', parent: { slug: 'hmpps', parent: null } },
+    });
+    expect(agency.parent.parent.children.map((c: any) => c.slug)).toEqual(
+      expect.arrayContaining(['probation-service', 'prison-service', 'jexu', 'ct-arc']),
+    );
+    const evidence = await data(db, `{ agency(slug: "jexu") { citations(field: "parent") { excerpt } } }`);
+    expect(evidence.agency.citations).toEqual([
+      { excerpt: 'the redevelopment of the current CT training offer across HMPPS being led by JEXU CT Learning & Development' },
+    ]);
+  });
+
   it('reports the plan’s own summary beside the rows recorded, flagging the mismatch', async () => {
     const { inspection } = await data(
       db,

@@ -5,7 +5,7 @@ import { Inspection } from './inspection.js';
 import { Recommendation } from './recommendation.js';
 import { SourceDocument } from './source-document.js';
 import { citationsDescription, citationsQuery } from './citation.js';
-import { AgencyKindEnum } from './enums.js';
+import { AgencyKindEnum, LinkBasisEnum } from './enums.js';
 import { pageSize } from './pagination.js';
 
 export const Agency = builder.prismaNode('Agency', {
@@ -17,7 +17,12 @@ export const Agency = builder.prismaNode('Agency', {
     abbreviation: t.exposeString('abbreviation', { nullable: true }),
     kind: t.expose('kind', { type: AgencyKindEnum }),
     aliases: t.exposeStringList('aliases', { description: 'Other spellings the documents use, verbatim.' }),
-    parent: t.relation('parent', { nullable: true, description: 'Null where the record does not say what the agency belongs to.' }),
+    parent: t.relation('parent', { nullable: true, description: 'Null where the record does not show what the agency belongs to.' }),
+    parentBasis: t.expose('parentBasis', {
+      type: LinkBasisEnum,
+      nullable: true,
+      description: 'How the parent link is known: STATED by a document, or INFERRED from what the documents imply (see citations(field: "parent")).',
+    }),
     children: t.relation('children', { query: { orderBy: { name: 'asc' } } }),
     roles: t.relation('roles', { description: 'Roles in this agency that own actions.', query: { orderBy: { title: 'asc' } } }),
     dependenciesLed: t.relation('dependenciesLed', {

@@ -5,6 +5,7 @@ import {
   DatePrecision,
   DependencyKind,
   InspectorateRole,
+  LinkBasis,
   NoteKind,
   ReasonCategory,
   ResponseValue,
@@ -46,3 +47,4 @@ export const NoteKindEnum = builder.enumType(NoteKind, {
     'GAP: the record is silent. INCONSISTENCY: it contradicts itself. AMBIGUITY: it can be read more than one way. ERRATUM: an evident slip in the text.',
 });
 export const InspectorateRoleEnum = builder.enumType(InspectorateRole, { name: 'InspectorateRole' });
+export const LinkBasisEnum = builder.enumType(LinkBasis, { name: 'LinkBasis' });

@@ -53,6 +53,9 @@ export const AgencySeed = z
     parent: Slug.nullable(),
     /** Evidence for the parent link; required when parent is set. */
     parentCite: Cite.optional(),
+    /** STATED: a document says so ("part of the Probation Service"). INFERRED: the documents imply it
+     * (a plan's headings, who signs for whom) and the cite shows how. */
+    parentBasis: z.enum(['STATED', 'INFERRED']).default('STATED'),
     cites: Cites,
   })
   .strict()

@@ -157,6 +157,7 @@ export function buildRows(b: SeedBundle): SeedRows {
       kind: a.kind,
       aliases: a.aliases,
       parentId: a.parent,
+      parentBasis: a.parent ? a.parentBasis : null,
     });
     const s = { agencyId: a.slug };
     a.cites.forEach((c) => cite(s, a.slug, 'agency', c, A.source));

@@ -35,6 +35,9 @@ CREATE TYPE "DependencyKind" AS ENUM ('PROGRAMME', 'PROJECT', 'SYSTEM', 'TOOL', 
 CREATE TYPE "NoteKind" AS ENUM ('GAP', 'INCONSISTENCY', 'AMBIGUITY', 'ERRATUM');
 
 -- CreateEnum
+CREATE TYPE "LinkBasis" AS ENUM ('STATED', 'INFERRED');
+
+-- CreateEnum
 CREATE TYPE "InspectorateRole" AS ENUM ('LEAD', 'JOINT');
 
 -- CreateTable
@@ -74,6 +77,7 @@ CREATE TABLE "Agency" (
     "kind" "AgencyKind" NOT NULL,
     "aliases" TEXT[],
     "parentId" TEXT,
+    "parentBasis" "LinkBasis",
 
     CONSTRAINT "Agency_pkey" PRIMARY KEY ("id")
 );
