@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Prisma } from '@prisma/client';
-import { parsePlanDate } from '../domain/plan-date.js';
+import { parsePlanDate, type PlanDateColumn } from '../domain/plan-date.js';
 import { citeParts, type SeedBundle } from './read.js';
 import type { CiteSeed } from './format.js';
 
@@ -66,7 +66,8 @@ function dateColumns<P extends string>(prefix: P, text: string | null | undefine
     [`${prefix}Bound`]: d?.bound ?? null,
     [`${prefix}Completed`]: d?.completed ?? false,
     [`${prefix}Ongoing`]: d?.ongoing ?? false,
-  } as Record<`${P}${'Text' | 'Earliest' | 'Latest' | 'Precision' | 'Bound' | 'Completed' | 'Ongoing'}`, never>;
+    // Each row type spells the group's columns with its own prefix; `never` lets the spread fit any of them.
+  } as Record<`${P}${PlanDateColumn}`, never>;
 }
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');

@@ -6,12 +6,8 @@
  */
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import pino from 'pino';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startApp, type RunningApp } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
-import { createDatabase } from '../../src/database/client.js';
-import type { OpenDatabase } from '../../src/database/open.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveApp } from '../support/app.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOT = '/tmp/graphiql-ci.png';
@@ -43,9 +39,10 @@ async function waitForText(locator: Locator, needle: string, timeoutMs = 30_000)
   throw new Error(`"${needle}" did not appear in ${locator} within ${timeoutMs} ms; it showed: ${JSON.stringify(seen.slice(0, 500))}`);
 }
 
+// The real app on the run's seeded database, on a free loopback port: the same wiring `npm start` uses.
+const served = serveApp();
+
 describe('GraphiQL in headless Chromium', () => {
-  let database: OpenDatabase;
-  let app: RunningApp;
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
@@ -57,17 +54,7 @@ describe('GraphiQL in headless Chromium', () => {
   beforeAll(async () => {
     // Fail loudly rather than skip: a silently skipped browser test would let CI pass without proof.
     if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing; install it with \`apt-get install -y chromium\``);
-
-    // The real app on the run's seeded database, on a free loopback port: the same wiring `npm start` uses.
-    const url = inject('databaseUrl');
-    const db = createDatabase({ url });
-    database = { db, url, close: () => db.$disconnect() };
-    app = await startApp(
-      loadConfig({ ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' }),
-      pino({ level: 'silent' }),
-      database,
-    );
-    origin = `${app.url}/`;
+    origin = `${served.app().url}/`;
 
     // Chromium's own background traffic (updates, sync, safe browsing) is switched off so that any
     // request seen below comes from the page.
@@ -102,12 +89,10 @@ describe('GraphiQL in headless Chromium', () => {
     // Whatever the outcome, keep a picture of the final page for whoever reads the CI log.
     await page?.screenshot({ path: SCREENSHOT }).catch(() => {});
     await browser?.close();
-    await app?.stop();
-    await database?.close();
   });
 
   it('renders the editor with the default example query', async () => {
-    const response = await page.goto(`${app.url}/graphql`, { waitUntil: 'load' });
+    const response = await page.goto(`${served.app().url}/graphql`, { waitUntil: 'load' });
     expect(response?.status()).toBe(200);
     expect(response?.headers()['content-type']).toMatch(/^text\/html/);
     const editor = await waitForText(page.locator(QUERY_EDITOR), 'query RecommendationDetail');
