@@ -25,6 +25,14 @@ describe('relay conventions', () => {
     expect(node).toEqual({ number: 6 });
   });
 
+  it('answers null for a well-formed id of a record that does not exist', async () => {
+    const missing = Buffer.from('Agency:no-such-agency').toString('base64');
+    const { agency } = await data(db, '{ agency(slug: "jexu") { id } }');
+    const result = await data(db, 'query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: [missing, agency.id] });
+    expect(result.nodes).toEqual([null, { id: agency.id }]);
+    expect(await data(db, 'query($id: ID!) { node(id: $id) { id } }', { id: missing })).toEqual({ node: null });
+  });
+
   it('answers a malformed id with a typed client error', async () => {
     const result = await run(db, '{ node(id: "not-an-id") { id } }');
     expect(result.errors?.[0]).toMatchObject({ message: 'Invalid global ID: not-an-id' });

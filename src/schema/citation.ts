@@ -114,6 +114,8 @@ export const CitedRecord = builder.unionType('CitedRecord', {
 
 export const Citation = builder.prismaNode('Citation', {
   id: { field: 'id' },
+  // node(id:) answers null for a well-formed id whose record does not exist, as Relay expects.
+  nullable: true,
   description: 'A verbatim excerpt of a source document that evidences one fact about one record.',
   fields: (t) => ({
     field: t.exposeString('field', {
