@@ -17,7 +17,6 @@ const currentTarget = (a: Parameters<typeof planDate<'target'>>[0] & { dateRevis
 
 export const Action = builder.prismaNode('Action', {
   id: { field: 'id' },
-  // node(id:) answers null for a well-formed id whose record does not exist, as Relay expects.
   nullable: true,
   description: 'A planned step under a recommendation, with its owners and target date.',
   fields: (t) => ({

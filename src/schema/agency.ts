@@ -10,7 +10,7 @@ import { pageSize } from './pagination.js';
 
 export const Agency = builder.prismaNode('Agency', {
   id: { field: 'id' },
-  // node(id:) answers null for a well-formed id whose record does not exist, as Relay expects.
+  // On every node type: node(id:) answers null for a well-formed id whose record does not exist, as Relay expects.
   nullable: true,
   description: 'A department, agency, police body, unit or inspectorate. Units sit under their parent where the record says so.',
   fields: (t) => ({

@@ -114,7 +114,6 @@ export const CitedRecord = builder.unionType('CitedRecord', {
 
 export const Citation = builder.prismaNode('Citation', {
   id: { field: 'id' },
-  // node(id:) answers null for a well-formed id whose record does not exist, as Relay expects.
   nullable: true,
   description: 'A verbatim excerpt of a source document that evidences one fact about one record.',
   fields: (t) => ({

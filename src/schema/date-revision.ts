@@ -13,7 +13,6 @@ const RevisionDirection = builder.enumType('RevisionDirection', {
 
 export const DateRevision = builder.prismaNode('DateRevision', {
   id: { field: 'id' },
-  // node(id:) answers null for a well-formed id whose record does not exist, as Relay expects.
   nullable: true,
   description: 'One change to a stated date (an action’s target or a dependency’s expected date).',
   fields: (t) => ({

@@ -6,7 +6,6 @@ import { PlanDate, planDate, planDateSelect } from './plan-date.js';
 
 export const DependencyUpdate = builder.prismaNode('DependencyUpdate', {
   id: { field: 'id' },
-  // node(id:) answers null for a well-formed id whose record does not exist, as Relay expects.
   nullable: true,
   description: 'What one reporting round said about a dependency: its state and the date then expected.',
   fields: (t) => ({

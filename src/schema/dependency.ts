@@ -12,7 +12,6 @@ const revisedColumns = planDateSelect('revised');
 
 export const Dependency = builder.prismaNode('Dependency', {
   id: { field: 'id' },
-  // node(id:) answers null for a well-formed id whose record does not exist, as Relay expects.
   nullable: true,
   description: 'A programme, system or product that recommendations rely on (e.g. MAPPS, high-side technology).',
   fields: (t) => ({

@@ -8,7 +8,6 @@ import { PlanDate, planDate, planDateSelect } from './plan-date.js';
 
 export const Inspection = builder.prismaNode('Inspection', {
   id: { field: 'id' },
-  // node(id:) answers null for a well-formed id whose record does not exist, as Relay expects.
   nullable: true,
   description: 'An inspection report, the inspectorates that made it, and the action plan that answers it.',
   fields: (t) => ({

@@ -7,7 +7,6 @@ import { PlanDate, planDate, planDateSelect } from './plan-date.js';
 
 export const ProgressUpdate = builder.prismaNode('ProgressUpdate', {
   id: { field: 'id' },
-  // node(id:) answers null for a well-formed id whose record does not exist, as Relay expects.
   nullable: true,
   description: 'What one reporting round said about a recommendation: text, status, owner and the date then stated.',
   fields: (t) => ({

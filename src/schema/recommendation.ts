@@ -25,7 +25,6 @@ const RecommendationResponse = builder
 
 export const Recommendation = builder.prismaNode('Recommendation', {
   id: { field: 'id' },
-  // node(id:) answers null for a well-formed id whose record does not exist, as Relay expects.
   nullable: true,
   description: 'A recommendation of an inspection, its addressees, the response, and the actions and progress against it.',
   fields: (t) => ({

@@ -5,7 +5,6 @@ import { NoteKindEnum } from './enums.js';
 
 export const RecordNote = builder.prismaNode('RecordNote', {
   id: { field: 'id' },
-  // node(id:) answers null for a well-formed id whose record does not exist, as Relay expects.
   nullable: true,
   description:
     'A note on the record itself: where it is silent, contradicts itself, is ambiguous or has an evident slip. ' +

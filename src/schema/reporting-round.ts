@@ -6,7 +6,6 @@ import { PlanDate, planDate, planDateSelect } from './plan-date.js';
 
 export const ReportingRound = builder.prismaNode('ReportingRound', {
   id: { field: 'id' },
-  // node(id:) answers null for a well-formed id whose record does not exist, as Relay expects.
   nullable: true,
   description: 'One submission of the action plan or of progress against it (e.g. the 12-month update of 9 August 2024).',
   fields: (t) => ({

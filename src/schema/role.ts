@@ -5,7 +5,6 @@ import { citationsDescription, citationsQuery } from './citation.js';
 
 export const Role = builder.prismaNode('Role', {
   id: { field: 'id' },
-  // node(id:) answers null for a well-formed id whose record does not exist, as Relay expects.
   nullable: true,
   description: 'A post named as the owner of actions, e.g. "Deputy Director Joint Extremism Unit (JEXU)".',
   fields: (t) => ({

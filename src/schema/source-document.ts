@@ -8,7 +8,6 @@ import { PlanDate, planDate, planDateSelect } from './plan-date.js';
 
 export const SourceDocument = builder.prismaNode('SourceDocument', {
   id: { field: 'id' },
-  // node(id:) answers null for a well-formed id whose record does not exist, as Relay expects.
   nullable: true,
   // Columns load only when asked for: a citation's document should not drag its full text along.
   select: { id: true },
