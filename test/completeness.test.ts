@@ -15,7 +15,10 @@ describe('completeness against the documents', () => {
     // A row starts a line with its number and a tab, then the recommendation text.
     const rows = [...plan.matchAll(/^(\d{1,2})\t(?!\t)/gm)].map((m) => Number(m[1]));
     expect(rows).toHaveLength(20);
-    const recorded = await db.recommendation.findMany({ where: { inspectionId: INSPECTION, text: { not: null } }, select: { number: true } });
+    const recorded = await db.recommendation.findMany({
+      where: { inspectionId: INSPECTION, text: { not: null } },
+      select: { number: true },
+    });
     expect(recorded.map((r) => r.number).sort((a, b) => a - b)).toEqual([...rows].sort((a, b) => a - b));
   });
 
@@ -51,11 +54,16 @@ describe('completeness against the documents', () => {
     for (const r of roles) expect(r.actions.length + r.progressUpdates.length, `${r.title} owns something`).toBeGreaterThan(0);
     const plan = await text('action-plan');
     // Owner cells sit between the action text and the target date: "...\t<owner>\t<date>".
-    const ownerCells = [...plan.matchAll(/\t((?:Deputy Director|Probation Director|SRO|T\/Det Supt|Head of)[^\t<]*?)\t/g)].map((m) => m[1].trim());
+    const ownerCells = [...plan.matchAll(/\t((?:Deputy Director|Probation Director|SRO|T\/Det Supt|Head of)[^\t<]*?)\t/g)].map((m) =>
+      m[1].trim(),
+    );
     const titles = roles.map((r) => r.title);
     const unmatched = ownerCells.filter((cell) => !titles.some((t) => cell.includes(t)));
     // A cell that matches no role must be one the record explains (e.g. an owner split by a page break).
-    const noteEvidence = await db.citation.findMany({ where: { noteId: { not: null }, documentId: 'action-plan' }, select: { excerpt: true } });
+    const noteEvidence = await db.citation.findMany({
+      where: { noteId: { not: null }, documentId: 'action-plan' },
+      select: { excerpt: true },
+    });
     expect(unmatched.filter((cell) => !noteEvidence.some((c) => c.excerpt.includes(cell)))).toEqual([]);
   });
 

@@ -63,6 +63,29 @@ describe('GraphQL over HTTP', () => {
     });
   });
 
+  it('answers bad ids, cursors and operations as client errors, never as server faults', async () => {
+    const errorOf = async (body: unknown) => (await (await post(body)).json()).errors[0];
+    const unknownType = Buffer.from('Nope:x').toString('base64');
+    expect(await errorOf({ query: `{ node(id: "${unknownType}") { id } }` })).toMatchObject({
+      message: 'Invalid global ID: it names no type of this API ("Nope").',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+    const tooMany = Array.from({ length: 101 }, (_, i) => Buffer.from(`Agency:a${i}`).toString('base64'));
+    expect(await errorOf({ query: 'query($ids: [ID!]!) { nodes(ids: $ids) { id } }', variables: { ids: tooMany } })).toMatchObject({
+      message: '"ids" may hold at most 100 ids; got 101.',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+    for (const cursor of ['R1BDOk46MTIz' /* GPC:N:123, a numeric id */, 'bm90IGEgY3Vyc29y' /* "not a cursor" */]) {
+      expect(await errorOf({ query: `{ recommendations(after: "${cursor}") { totalCount } }` })).toMatchObject({
+        message: 'Invalid cursor: "after" must be a cursor this API returned.',
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
+    }
+    for (const operation of ['mutation { x }', 'subscription { x }']) {
+      expect(await errorOf({ query: operation }), operation).toMatchObject({ extensions: { code: expect.not.stringMatching('INTERNAL') } });
+    }
+  });
+
   it('refuses queries nested beyond the depth limit', async () => {
     const deep = `{ agency(slug: "nsd") { ${'parent { '.repeat(16)}name${' }'.repeat(16)} } }`;
     const body = await (await post({ query: deep })).json();

@@ -23,23 +23,25 @@ const CLIENT_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
-const isClientError = (error: unknown) =>
-  error instanceof PothosValidationError ||
-  (error instanceof GraphQLError && CLIENT_CODES.has(String(error.extensions.code))) ||
-  (error instanceof GraphQLError && error.originalError instanceof PothosValidationError);
+/**
+ * The code a client may see for an error, or null when the error is the server's fault and must be
+ * masked. One rule for both the response and the log.
+ */
+export function clientCode(error: unknown): string | null {
+  if (!(error instanceof GraphQLError)) return error instanceof PothosValidationError ? 'BAD_USER_INPUT' : null;
+  const code = error.extensions.code;
+  if (typeof code === 'string' && CLIENT_CODES.has(code)) return code;
+  if (error.originalError) return clientCode(error.originalError);
+  // Raised by graphql-js itself about the operation as a whole (no field path), e.g. "Schema is not
+  // configured to execute mutation operation". With a path it is a field failing (a null for a non-null
+  // field): a server fault.
+  return error.path || code ? null : 'BAD_REQUEST';
+}
 
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  if (CLIENT_CODES.has(String(formatted.extensions?.code))) return { ...formatted, extensions: { code: formatted.extensions!.code } };
-  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
-  if (original instanceof PothosValidationError) {
-    return { message: original.message, locations: formatted.locations, path: formatted.path, extensions: { code: 'BAD_USER_INPUT' } };
-  }
-  return {
-    message: 'Internal server error',
-    locations: formatted.locations,
-    path: formatted.path,
-    extensions: { code: 'INTERNAL_SERVER_ERROR' },
-  };
+  const code = clientCode(error);
+  const message = code ? formatted.message : 'Internal server error';
+  return { message, locations: formatted.locations, path: formatted.path, extensions: { code: code ?? 'INTERNAL_SERVER_ERROR' } };
 }
 
 /** Logs, with the request id, every error that clients see only as "Internal server error". */
@@ -48,7 +50,7 @@ const logUnexpectedErrors: ApolloServerPlugin<Context> = {
     return {
       async didEncounterErrors({ contextValue, errors, operationName }) {
         for (const error of errors) {
-          if (!isClientError(error))
+          if (!clientCode(error))
             contextValue.log.error({ err: error.originalError ?? error, path: error.path, operationName }, 'request failed');
         }
       },

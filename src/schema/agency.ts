@@ -23,7 +23,8 @@ export const Agency = builder.prismaNode('Agency', {
     parentBasis: t.expose('parentBasis', {
       type: LinkBasisEnum,
       nullable: true,
-      description: 'How the parent link is known: STATED by a document, or INFERRED from what the documents imply (see citations(field: "parent")).',
+      description:
+        'How the parent link is known: STATED by a document, or INFERRED from what the documents imply (see citations(field: "parent")).',
     }),
     children: t.relation('children', { query: { orderBy: { name: 'asc' } } }),
     roles: t.relation('roles', { description: 'Roles in this agency that own actions.', query: { orderBy: { title: 'asc' } } }),

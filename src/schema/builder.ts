@@ -8,6 +8,7 @@ import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
 import type { Context } from '../context/context.js';
 import { getDatamodel, type default as PrismaTypes } from '../database/generated/pothos-types.js';
+import { nodeQueryOptions, nodesQueryOptions } from './node-lookup.js';
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -24,8 +25,8 @@ export const builder = new SchemaBuilder<{
     cursorType: 'String',
     // `nodes` beside `edges` spares clients that need no cursors a level of nesting.
     nodesOnConnection: {},
-    nodeQueryOptions: { description: 'Fetches any record by its global id.' },
-    nodesQueryOptions: { description: 'Fetches several records by global id, in the order given.' },
+    nodeQueryOptions: nodeQueryOptions as never,
+    nodesQueryOptions: nodesQueryOptions as never,
   },
   prisma: {
     client: (ctx) => ctx.db,

@@ -7,7 +7,21 @@ import { GraphQLError } from 'graphql';
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
 
-function checkedMaxSize(args: { first?: number | null; last?: number | null }): number {
+// Cursors of this API are Prisma-plugin cursors over string ids ("GPC:S:<id>", base64). Anything else
+// would reach the database as a malformed query, so it is refused here as bad input.
+const CURSOR = /^GPC:S:/;
+
+function checkCursor(name: 'after' | 'before', cursor: string | null | undefined) {
+  if (cursor == null || CURSOR.test(Buffer.from(cursor, 'base64').toString('utf8'))) return;
+  throw new GraphQLError(`Invalid cursor: "${name}" must be a cursor this API returned.`, {
+    extensions: { code: 'BAD_USER_INPUT', argumentName: name },
+  });
+}
+
+/** Checks a connection's paging arguments, then gives its maximum size (the plugin's `maxSize` hook). */
+function checkedMaxSize(args: { first?: number | null; last?: number | null; after?: string | null; before?: string | null }): number {
+  checkCursor('after', args.after);
+  checkCursor('before', args.before);
   for (const name of ['first', 'last'] as const) {
     const n = args[name];
     if (n != null && (n < 0 || n > MAX_PAGE_SIZE)) {
