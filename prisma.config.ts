@@ -1,6 +1,6 @@
 // Prisma CLI configuration: migrations run through the same `pg` driver adapter as the server, so they
-// need no downloaded engine. DATABASE_URL must point at a running server (see src/database/embedded.ts
-// for the embedded one, which `npm run db:migrate` starts when DATABASE_URL is unset).
+// need no downloaded engine. DATABASE_URL must point at a running server; with none installed,
+// `tsx scripts/with-database.ts -- npx prisma ...` runs the command against an embedded one.
 import { defineConfig } from 'prisma/config';
 import { PrismaPg } from '@prisma/adapter-pg';
 

@@ -3,7 +3,7 @@ import { builder } from './builder.js';
 import { ProgressUpdate } from './progress-update.js';
 import { Role } from './role.js';
 import { citationsDescription, citationsQuery } from './citation.js';
-import { daysBetween, PlanDate, planDate, planDateSelect } from './plan-date.js';
+import { daysBetween, PlanDate, planDate, planDateSelect, planDateField } from './plan-date.js';
 
 const targetColumns = planDateSelect('target');
 const revisedColumns = planDateSelect('revised');
@@ -24,13 +24,7 @@ export const Action = builder.prismaNode('Action', {
     sequence: t.exposeInt('sequence', { description: 'Order within the recommendation.' }),
     text: t.exposeString('text', { description: 'Verbatim.' }),
     recommendation: t.relation('recommendation'),
-    target: t.field({
-      type: PlanDate,
-      nullable: true,
-      description: 'The target date the plan states.',
-      select: targetColumns,
-      resolve: (a) => planDate(a, 'target'),
-    }),
+    target: t.field(planDateField('target', 'The target date the plan states.')),
     currentTarget: t.field({
       type: PlanDate,
       nullable: true,

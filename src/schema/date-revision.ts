@@ -1,7 +1,7 @@
 /** DateRevision: one change to a stated date, the round that made it and the reason it gave. */
 import { builder } from './builder.js';
 import { citationsDescription, citationsQuery } from './citation.js';
-import { daysBetween, PlanDate, planDate, planDateSelect } from './plan-date.js';
+import { daysBetween, planDate, planDateSelect, planDateField, requiredPlanDateField } from './plan-date.js';
 
 const previousColumns = planDateSelect('previous');
 const revisedColumns = planDateSelect('revised');
@@ -19,14 +19,8 @@ export const DateRevision = builder.prismaNode('DateRevision', {
     round: t.relation('round', { description: 'The round that stated the new date.' }),
     action: t.relation('action', { nullable: true }),
     dependency: t.relation('dependency', { nullable: true }),
-    previous: t.field({ type: PlanDate, select: previousColumns, resolve: (r) => planDate(r, 'previous')! }),
-    revised: t.field({
-      type: PlanDate,
-      nullable: true,
-      description: 'Null when the round withdrew the date without giving a new one.',
-      select: revisedColumns,
-      resolve: (r) => planDate(r, 'revised'),
-    }),
+    previous: t.field(requiredPlanDateField('previous')),
+    revised: t.field(planDateField('revised', 'Null when the round withdrew the date without giving a new one.')),
     reason: t.exposeString('reason', { nullable: true, description: 'The reason stated, verbatim; null where none was given.' }),
     slipDays: t.int({
       nullable: true,

@@ -2,7 +2,7 @@
 import { builder } from './builder.js';
 import { citationsDescription, citationsQuery } from './citation.js';
 import { StatusEnum } from './enums.js';
-import { PlanDate, planDate, planDateSelect } from './plan-date.js';
+import { planDateField } from './plan-date.js';
 
 export const DependencyUpdate = builder.prismaNode('DependencyUpdate', {
   id: { field: 'id' },
@@ -13,12 +13,7 @@ export const DependencyUpdate = builder.prismaNode('DependencyUpdate', {
     dependency: t.relation('dependency'),
     status: t.expose('status', { type: StatusEnum }),
     statement: t.exposeString('statement', { description: 'Verbatim.' }),
-    expected: t.field({
-      type: PlanDate,
-      nullable: true,
-      select: planDateSelect('expected'),
-      resolve: (u) => planDate(u, 'expected'),
-    }),
+    expected: t.field(planDateField('expected')),
     citations: t.relation('citations', { args: { field: t.arg.string() }, query: citationsQuery, description: citationsDescription }),
   }),
 });

@@ -4,7 +4,7 @@ import { Agency } from './agency.js';
 import { citationsDescription, citationsQuery } from './citation.js';
 import { ReasonCategoryEnum, ResponseValueEnum } from './enums.js';
 import { pageSize } from './pagination.js';
-import { PlanDate, planDate, planDateSelect } from './plan-date.js';
+import { requiredPlanDateField } from './plan-date.js';
 
 export const Inspection = builder.prismaNode('Inspection', {
   id: { field: 'id' },
@@ -14,11 +14,7 @@ export const Inspection = builder.prismaNode('Inspection', {
     slug: t.exposeString('slug'),
     title: t.exposeString('title', { description: 'Verbatim.' }),
     actionPlanTitle: t.exposeString('actionPlanTitle', { description: 'The title of the action plan answering it, verbatim.' }),
-    published: t.field({
-      type: PlanDate,
-      select: planDateSelect('published'),
-      resolve: (i) => planDate(i, 'published')!,
-    }),
+    published: t.field(requiredPlanDateField('published')),
     responseTerms: t.relation('responseTerms', {
       description: 'How the plan defines its response categories.',
       query: { orderBy: { value: 'asc' } },

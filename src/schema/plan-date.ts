@@ -58,6 +58,22 @@ export const PlanDate = builder.objectRef<PlanDateShape>('PlanDate').implement({
   }),
 });
 
+/** Options for a field exposing the stated date held in the column group `prefix*` (null where none). */
+export const planDateField = <P extends string>(prefix: P, description?: string) => ({
+  type: PlanDate,
+  nullable: true as const,
+  description,
+  select: planDateSelect(prefix),
+  resolve: (row: Columns<P>) => planDate(row, prefix),
+});
+
+/** The same, for a date every row states. */
+export const requiredPlanDateField = <P extends string>(prefix: P, description?: string) => ({
+  ...planDateField(prefix, description),
+  nullable: false as const,
+  resolve: (row: Columns<P>) => planDate(row, prefix)!,
+});
+
 const DAY_MS = 86_400_000;
 /** Days between the latest bounds of two dates; null when either is unbounded. Positive = later. */
 export function daysBetween(from: PlanDateShape | null, to: PlanDateShape | null): number | null {

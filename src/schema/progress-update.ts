@@ -3,7 +3,7 @@ import { builder } from './builder.js';
 import { Action } from './action.js';
 import { citationsDescription, citationsQuery } from './citation.js';
 import { StatusEnum } from './enums.js';
-import { PlanDate, planDate, planDateSelect } from './plan-date.js';
+import { planDateField } from './plan-date.js';
 
 export const ProgressUpdate = builder.prismaNode('ProgressUpdate', {
   id: { field: 'id' },
@@ -17,13 +17,7 @@ export const ProgressUpdate = builder.prismaNode('ProgressUpdate', {
     paragraphs: t.exposeStringList('paragraphs', { description: 'Verbatim, paragraph by paragraph.' }),
     status: t.expose('status', { type: StatusEnum }),
     owner: t.relation('owner', { nullable: true, description: 'The owner the round named; null where it named none.' }),
-    target: t.field({
-      type: PlanDate,
-      nullable: true,
-      description: 'The date stated in this round ("Completed", "January 2025", ...).',
-      select: planDateSelect('target'),
-      resolve: (p) => planDate(p, 'target'),
-    }),
+    target: t.field(planDateField('target', 'The date stated in this round ("Completed", "January 2025", ...).')),
     citations: t.relation('citations', { args: { field: t.arg.string() }, query: citationsQuery, description: citationsDescription }),
   }),
 });

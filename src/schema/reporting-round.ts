@@ -2,7 +2,7 @@
 import { builder } from './builder.js';
 import { citationsDescription, citationsQuery } from './citation.js';
 import { RoundKindEnum } from './enums.js';
-import { PlanDate, planDate, planDateSelect } from './plan-date.js';
+import { planDateField, requiredPlanDateField } from './plan-date.js';
 
 export const ReportingRound = builder.prismaNode('ReportingRound', {
   id: { field: 'id' },
@@ -13,18 +13,8 @@ export const ReportingRound = builder.prismaNode('ReportingRound', {
     kind: t.expose('kind', { type: RoundKindEnum }),
     label: t.exposeString('label'),
     sequence: t.exposeInt('sequence', { description: 'Order of the round within its inspection.' }),
-    submittedOn: t.field({
-      type: PlanDate,
-      select: planDateSelect('submitted'),
-      resolve: (r) => planDate(r, 'submitted')!,
-    }),
-    asAt: t.field({
-      type: PlanDate,
-      nullable: true,
-      description: 'The date progress is reported as at, where it differs from submission.',
-      select: planDateSelect('asAt'),
-      resolve: (r) => planDate(r, 'asAt'),
-    }),
+    submittedOn: t.field(requiredPlanDateField('submitted')),
+    asAt: t.field(planDateField('asAt', 'The date progress is reported as at, where it differs from submission.')),
     inspection: t.relation('inspection'),
     document: t.relation('document'),
     progressUpdates: t.relation('progressUpdates', { query: { orderBy: [{ recommendation: { number: 'asc' } }, { sequence: 'asc' }] } }),

@@ -4,7 +4,7 @@ import { Agency } from './agency.js';
 import { citationsDescription, citationsQuery } from './citation.js';
 import { SourceKindEnum } from './enums.js';
 import { pageSize } from './pagination.js';
-import { PlanDate, planDate, planDateSelect } from './plan-date.js';
+import { planDateField } from './plan-date.js';
 
 export const SourceDocument = builder.prismaNode('SourceDocument', {
   id: { field: 'id' },
@@ -18,13 +18,7 @@ export const SourceDocument = builder.prismaNode('SourceDocument', {
     kind: t.expose('kind', { type: SourceKindEnum }),
     fileName: t.exposeString('fileName'),
     sha256: t.exposeString('sha256', { description: 'SHA-256 of the text, to check a copy against.' }),
-    dated: t.field({
-      type: PlanDate,
-      nullable: true,
-      description: 'The date the document bears; null where it bears none.',
-      select: planDateSelect('dated'),
-      resolve: (d) => planDate(d, 'dated'),
-    }),
+    dated: t.field(planDateField('dated', 'The date the document bears; null where it bears none.')),
     text: t.exposeString('text', { description: 'The full text, as stored.' }),
     rounds: t.relation('rounds', { description: 'Reporting rounds this document records.', query: { orderBy: { sequence: 'asc' } } }),
     citationsOf: t.relatedConnection('citations', {
