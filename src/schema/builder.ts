@@ -10,14 +10,19 @@ import type { Context } from '../context/context.js';
 import { getDatamodel, type default as PrismaTypes } from '../database/generated/pothos-types.js';
 import { nodeQueryOptions, nodesQueryOptions } from './node-lookup.js';
 
-export const builder = new SchemaBuilder<{
+export interface SchemaTypes {
   Context: Context;
   PrismaTypes: PrismaTypes;
   DefaultFieldNullability: false;
   Scalars: {
     Date: { Input: Date; Output: Date };
   };
-}>({
+}
+
+/** The builder's full type parameters, for helpers that build fields outside a type's own file. */
+export type BuilderTypes = PothosSchemaTypes.ExtendDefaultTypes<SchemaTypes>;
+
+export const builder = new SchemaBuilder<SchemaTypes>({
   plugins: [RelayPlugin, PrismaPlugin, DataloaderPlugin],
   defaultFieldNullability: false,
   relay: {

@@ -4,6 +4,10 @@ import { builder } from './builder.js';
 import './scalars.js';
 import './enums.js';
 import './plan-date.js';
+import './work-status.js';
+import './slippage.js';
+import './tally.js';
+import './filters.js';
 import './citation.js';
 import './agency.js';
 import './role.js';
@@ -19,7 +23,10 @@ import './progress-update.js';
 import './date-revision.js';
 import './dependency.js';
 import './dependency-update.js';
+import './dependency-impact.js';
+import './agency-summary.js';
 import './record-note.js';
+import './as-of.js';
 
 builder.queryType({ description: 'The record of inspections, their recommendations, and how agencies act on them.' });
 

@@ -7,21 +7,32 @@ import { GraphQLError } from 'graphql';
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
 
-// Cursors of this API are Prisma-plugin cursors over string ids ("GPC:S:<id>", base64). Anything else
-// would reach the database as a malformed query, so it is refused here as bad input.
-const CURSOR = /^GPC:S:/;
+/**
+ * Cursors of this API: Prisma-plugin cursors over string ids ("GPC:S:<id>") for lists in stored
+ * order, and positions ("OffsetConnection:<n>") for lists in a derived order. Anything else would
+ * reach the database as a malformed query, so it is refused here as bad input.
+ */
+const CURSORS = { prisma: /^GPC:S:/, offset: /^OffsetConnection:\d{1,9}$/ } as const;
+export type CursorKind = keyof typeof CURSORS;
 
-function checkCursor(name: 'after' | 'before', cursor: string | null | undefined) {
-  if (cursor == null || CURSOR.test(Buffer.from(cursor, 'base64').toString('utf8'))) return;
+interface PageArgs {
+  first?: number | null;
+  last?: number | null;
+  after?: string | null;
+  before?: string | null;
+}
+
+function checkCursor(kind: CursorKind, name: 'after' | 'before', cursor: string | null | undefined) {
+  if (cursor == null || CURSORS[kind].test(Buffer.from(cursor, 'base64').toString('utf8'))) return;
   throw new GraphQLError(`Invalid cursor: "${name}" must be a cursor this API returned.`, {
     extensions: { code: 'BAD_USER_INPUT', argumentName: name },
   });
 }
 
-/** Checks a connection's paging arguments, then gives its maximum size (the plugin's `maxSize` hook). */
-function checkedMaxSize(args: { first?: number | null; last?: number | null; after?: string | null; before?: string | null }): number {
-  checkCursor('after', args.after);
-  checkCursor('before', args.before);
+/** Refuses cursors of another kind and page sizes outside 0..100. */
+export function checkPageArgs(args: PageArgs, kind: CursorKind): void {
+  checkCursor(kind, 'after', args.after);
+  checkCursor(kind, 'before', args.before);
   for (const name of ['first', 'last'] as const) {
     const n = args[name];
     if (n != null && (n < 0 || n > MAX_PAGE_SIZE)) {
@@ -30,6 +41,11 @@ function checkedMaxSize(args: { first?: number | null; last?: number | null; aft
       });
     }
   }
+}
+
+/** The Prisma plugin's `maxSize` hook: checks a connection's paging arguments, then gives its maximum size. */
+function checkedMaxSize(args: PageArgs): number {
+  checkPageArgs(args, 'prisma');
   return MAX_PAGE_SIZE;
 }
 

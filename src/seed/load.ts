@@ -35,6 +35,8 @@ export async function loadSeeds(db: Database, seedsDir: string): Promise<SeedRes
       await tx.action.deleteMany();
       await tx.recommendationAddressee.deleteMany();
       await tx.recommendationDependency.deleteMany();
+      await tx.dependencyLink.deleteMany();
+      await tx.actionDependency.deleteMany();
       await tx.recordNote.deleteMany();
       await tx.recommendation.deleteMany();
       await tx.dependencyUpdate.deleteMany();
@@ -65,11 +67,13 @@ export async function loadSeeds(db: Database, seedsDir: string): Promise<SeedRes
       await tx.summaryFigure.createMany({ data: rows.summaryFigures });
       await tx.reportingRound.createMany({ data: rows.rounds });
       await tx.dependencyUpdate.createMany({ data: rows.dependencyUpdates });
+      await tx.dependencyLink.createMany({ data: rows.dependencyLinks });
       await tx.recommendation.createMany({ data: rows.recommendations });
       await tx.recommendationAddressee.createMany({ data: rows.addressees });
       await tx.recommendationDependency.createMany({ data: rows.recommendationDependencies });
       await tx.action.createMany({ data: rows.actions });
       await tx.actionOwner.createMany({ data: rows.actionOwners });
+      await tx.actionDependency.createMany({ data: rows.actionDependencies });
       await tx.progressUpdate.createMany({ data: rows.progressUpdates });
       await tx.progressUpdateAction.createMany({ data: rows.progressUpdateActions });
       await tx.dateRevision.createMany({ data: rows.dateRevisions });

@@ -45,6 +45,8 @@ export interface SeedRows {
   recommendations: Prisma.RecommendationCreateManyInput[];
   addressees: Prisma.RecommendationAddresseeCreateManyInput[];
   recommendationDependencies: Prisma.RecommendationDependencyCreateManyInput[];
+  dependencyLinks: Prisma.DependencyLinkCreateManyInput[];
+  actionDependencies: Prisma.ActionDependencyCreateManyInput[];
   actions: Prisma.ActionCreateManyInput[];
   actionOwners: Prisma.ActionOwnerCreateManyInput[];
   progressUpdates: Prisma.ProgressUpdateCreateManyInput[];
@@ -90,6 +92,8 @@ export function buildRows(b: SeedBundle): SeedRows {
     recommendations: [],
     addressees: [],
     recommendationDependencies: [],
+    dependencyLinks: [],
+    actionDependencies: [],
     actions: [],
     actionOwners: [],
     progressUpdates: [],
@@ -190,6 +194,10 @@ export function buildRows(b: SeedBundle): SeedRows {
     const s = { dependencyId: d.slug };
     d.cites.forEach((c) => cite(s, d.slug, 'dependency', c, D.source));
     if (d.lead) cite(s, d.slug, 'leadAgency', d.lead.cite, D.source);
+    for (const link of d.dependsOn) {
+      rows.dependencyLinks.push({ dependentId: d.slug, prerequisiteId: link.dependency });
+      cite(s, d.slug, 'dependsOn', link.cite, D.source);
+    }
     d.updates.forEach((u, i) => {
       const id = `${d.slug}/u${i + 1}`;
       const source = u.source ?? roundSources.get(u.round)!;
@@ -328,11 +336,12 @@ export function buildRows(b: SeedBundle): SeedRows {
         R.response.narrative.forEach((p) => cite(sr, rid, 'responseNarrative', p, s));
         R.response.reasons.forEach((r) => cite(sr, rid, 'reasonCategories', r.cite, s));
       }
+      const actionId = (key: string) => `${rid}/${key}`;
       for (const d of R.dependencies) {
         rows.recommendationDependencies.push({ recommendationId: rid, dependencyId: d.dependency });
         cite(sr, rid, 'dependencies', d.cite, s);
+        d.actions?.forEach((k) => rows.actionDependencies.push({ actionId: actionId(k), dependencyId: d.dependency }));
       }
-      const actionId = (key: string) => `${rid}/${key}`;
       R.actions.forEach((a, i) => {
         const id = actionId(a.key);
         rows.actions.push({
