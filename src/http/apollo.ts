@@ -18,6 +18,7 @@ const CLIENT_CODES = new Set([
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_USER_INPUT',
   'BAD_REQUEST',
+  'NOT_FOUND',
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
@@ -62,7 +63,7 @@ export function createApollo(options: { production: boolean }) {
   const armor = new ApolloArmor({
     // Deep enough for a recommendation with its actions, owners, agencies and citations in one request.
     maxDepth: { n: 14 },
-    costLimit: { maxCost: 20_000 },
+    costLimit: { maxCost: 50_000 },
     maxAliases: { n: 30 },
     maxDirectives: { n: 50 },
     // Token limits are enforced by graphql's own parser (parseOptions below): armor's Apollo hook

@@ -3,14 +3,22 @@
 // into graphiql.js (+ graphiql.css). Options come from the page's JSON block.
 import 'graphiql/style.css';
 import { createGraphiQLFetcher } from '@graphiql/toolkit';
+import { useGraphiQL, useGraphiQLActions, type GraphiQLPlugin } from '@graphiql/react';
 import { GraphiQL } from 'graphiql';
-import { createElement } from 'react';
+import { createElement as h } from 'react';
 import { createRoot } from 'react-dom/client';
+
+interface Example {
+  name: string;
+  description: string;
+  query: string;
+}
 
 interface GraphiqlConfig {
   endpoint: string;
   defaultQuery: string;
   assetBase: string;
+  examples: Example[];
 }
 
 const config = JSON.parse(document.getElementById('graphiql-config')?.textContent ?? '{}') as GraphiqlConfig;
@@ -43,16 +51,61 @@ const fetcher = createGraphiQLFetcher({
   url: new URL(config.endpoint, location.href).href,
 });
 
+// The Examples panel: the questions in schema/examples, each opened in a tab of its own.
+function ExamplesPanel() {
+  const { addTab } = useGraphiQLActions();
+  const queryEditor = useGraphiQL((state) => state.queryEditor);
+  const open = (example: Example) => {
+    addTab();
+    queryEditor?.setValue(example.query);
+  };
+  return h(
+    'section',
+    { className: 'examples-panel', 'aria-label': 'Example operations' },
+    h('div', { className: 'graphiql-doc-explorer-title' }, 'Examples'),
+    h('p', { style: { margin: '0.5em 0 1em' } }, 'Questions the API answers. Each opens in a new tab, ready to run.'),
+    h(
+      'ul',
+      { style: { listStyle: 'none', padding: 0, margin: 0 } },
+      config.examples.map((example) =>
+        h(
+          'li',
+          { key: example.name, style: { marginBottom: '1em' } },
+          h(
+            'button',
+            {
+              type: 'button',
+              className: 'graphiql-un-styled example-open',
+              'data-example': example.name,
+              onClick: () => open(example),
+              style: { fontWeight: 600, cursor: 'pointer', color: 'hsl(var(--color-primary))', textAlign: 'left' },
+            },
+            example.name,
+          ),
+          h('div', { style: { fontSize: '0.9em', opacity: 0.8 } }, example.description),
+        ),
+      ),
+    ),
+  );
+}
+
+const examplesPlugin: GraphiQLPlugin = {
+  title: 'Examples',
+  icon: () => h('span', { 'aria-hidden': true, style: { fontWeight: 700 } }, 'Ex'),
+  content: ExamplesPanel,
+};
+
 const container = document.getElementById('graphiql')!;
 document.body.style.margin = '0';
 container.style.height = '100dvh';
 container.textContent = '';
 
 createRoot(container).render(
-  createElement(GraphiQL, {
+  h(GraphiQL, {
     fetcher,
     defaultQuery: config.defaultQuery,
     initialQuery,
     isHeadersEditorEnabled: true,
+    plugins: [examplesPlugin],
   }),
 );

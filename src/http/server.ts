@@ -10,7 +10,10 @@ import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { createContext, type Context } from '../context/context.js';
 import type { Database } from '../database/client.js';
+import { loadExamples } from './examples.js';
+import { exportRecommendations } from './export-recommendations.js';
 import { graphiqlAsset, graphiqlPage } from './graphiql.js';
+import { CHART_PATH, slippageChart } from './slippage-chart-route.js';
 import { handleGraphQL } from './graphql-handler.js';
 
 const ASSET_PREFIX = '/graphql/assets/';
@@ -54,10 +57,17 @@ export function createHttpServer({ apollo, db, log, defaultQuery }: HttpDependen
     customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
     autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' || (req.url ?? '').startsWith(ASSET_PREFIX) },
   });
-  const page = graphiqlPage({ endpoint: '/graphql', defaultQuery, title: 'Inspection actions · GraphiQL', assetBase: '/graphql/assets' });
+  const page = graphiqlPage({
+    endpoint: '/graphql',
+    defaultQuery,
+    title: 'Inspection actions · GraphiQL',
+    assetBase: '/graphql/assets',
+    examples: loadExamples(),
+  });
 
   async function route(req: IncomingMessage, res: ServerResponse) {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const path = url.pathname;
     res.setHeader('x-content-type-options', 'nosniff');
     if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
     if (path === '/readyz') {
@@ -83,10 +93,11 @@ export function createHttpServer({ apollo, db, log, defaultQuery }: HttpDependen
       });
       return res.end(page);
     }
-    if (path === '/graphql') {
-      const context = async () => createContext({ db, requestId: String(req.id), log: req.log });
-      return handleGraphQL(apollo, req, res, context);
-    }
+    const context = () => createContext({ db, requestId: String(req.id), log: req.log });
+    if (path === '/graphql') return handleGraphQL(apollo, req, res, async () => context());
+    if (path === '/export/recommendations.csv' && req.method === 'GET') return exportRecommendations(url.searchParams, res, context);
+    const chart = req.method === 'GET' ? CHART_PATH.exec(path) : null;
+    if (chart) return slippageChart(chart[1], url.searchParams, res, context);
     return sendJson(res, 404, { error: 'not found' });
   }
 

@@ -5,7 +5,7 @@
  * of its actions where they tie it to none in particular.
  */
 import type { Context } from '../context/context.js';
-import { readReliance, type DependencyStateRow } from '../database/queries/dependency-state.js';
+import { readReliance, type DependencyStateRow, type RelianceRow } from '../database/queries/dependency-state.js';
 import type { ActionStateRow, RecommendationStateRow, StatedDateRow } from '../database/queries/work-state.js';
 import { explainRisk, riskOf, type Risk } from '../domain/dependency-risk.js';
 import type { Frame } from '../domain/frame.js';
@@ -117,9 +117,16 @@ DependencyImpact.implement({
   }),
 });
 
+/** What relies on each dependency: one statement for all asked about together (not frame-dependent). */
+const relianceOf = (ctx: Context) =>
+  ctx.loaders.get<string, RelianceRow[]>('reliance', 'all', async (ids) => {
+    const rows = await readReliance(ctx.db, ids);
+    return ids.map((id) => rows.filter((r) => r.dependencyId === id));
+  });
+
 /** Works out the impact of one dependency in a frame. */
 export async function impactOf(ctx: Context, frame: Frame, dependency: { id: string; name: string }): Promise<ImpactShape> {
-  const [state, reliance] = await Promise.all([dependencyStates(ctx, frame).load(dependency.id), readReliance(ctx.db, dependency.id)]);
+  const [state, reliance] = await Promise.all([dependencyStates(ctx, frame).load(dependency.id), relianceOf(ctx).load(dependency.id)]);
   const recIds = reliance.map((r) => r.recommendationId);
   const [recs, actionRows, recRows] = await Promise.all([
     recommendationStates(ctx, frame).loadMany(recIds),

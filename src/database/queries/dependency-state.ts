@@ -5,7 +5,6 @@
  */
 import { Prisma } from '@prisma/client';
 import type { Frame } from '../../domain/frame.js';
-import { dependentsOf } from './criteria.js';
 import { dateGroup, either, stored, visibleRoundsCte } from './frame-sql.js';
 import { sameInterval, slipColumns, statedDate, type SlipRow } from './work-state.js';
 
@@ -74,6 +73,8 @@ export async function readDependencyStates(db: Reader, frame: Frame, ids: readon
 }
 
 export interface RelianceRow {
+  /** The dependency asked about. */
+  dependencyId: string;
   recommendationId: string;
   /** Linked to the dependency asked about itself. */
   direct: boolean;
@@ -83,26 +84,33 @@ export interface RelianceRow {
   actionIds: string[];
 }
 
-/** The recommendations relying on `dependencyId`, directly or through dependencies that rely on it. */
-export async function readReliance(db: Reader, dependencyId: string): Promise<RelianceRow[]> {
+/**
+ * For each dependency asked about, the recommendations relying on it, directly or through
+ * dependencies that rely on it. One statement for any number of dependencies.
+ */
+export async function readReliance(db: Reader, dependencyIds: readonly string[]): Promise<RelianceRow[]> {
   const rows = await db.$queryRaw<Raw[]>(Prisma.sql`
-    WITH link AS (
-      SELECT rd."recommendationId" AS rec_id, rd."dependencyId" AS dep_id,
+    WITH RECURSIVE tree(root, id) AS (
+      SELECT id, id FROM "Dependency" WHERE id = ANY(${[...dependencyIds]}::text[])
+      UNION SELECT tree.root, l."dependentId" FROM "DependencyLink" l JOIN tree ON l."prerequisiteId" = tree.id
+    ),
+    link AS (
+      SELECT tree.root, rd."recommendationId" AS rec_id, rd."dependencyId" AS dep_id,
         array(SELECT ad."actionId" FROM "ActionDependency" ad JOIN "Action" a ON a.id = ad."actionId"
           WHERE ad."dependencyId" = rd."dependencyId" AND a."recommendationId" = rd."recommendationId") AS narrowed
-      FROM "RecommendationDependency" rd
-      WHERE rd."dependencyId" IN ${dependentsOf([dependencyId])}
+      FROM tree JOIN "RecommendationDependency" rd ON rd."dependencyId" = tree.id
     ),
     relying AS (
-      SELECT l.rec_id, a.id AS action_id FROM link l JOIN "Action" a ON a."recommendationId" = l.rec_id
+      SELECT DISTINCT l.root, l.rec_id, a.id AS action_id FROM link l JOIN "Action" a ON a."recommendationId" = l.rec_id
       WHERE cardinality(l.narrowed) = 0 OR a.id = ANY(l.narrowed)
     )
-    SELECT l.rec_id,
-      bool_or(l.dep_id = ${dependencyId}) AS direct,
-      coalesce(array_agg(DISTINCT l.dep_id) FILTER (WHERE l.dep_id <> ${dependencyId}), '{}') AS through,
-      coalesce((SELECT array_agg(DISTINCT r.action_id) FROM relying r WHERE r.rec_id = l.rec_id), '{}') AS action_ids
-    FROM link l GROUP BY l.rec_id`);
+    SELECT l.root, l.rec_id,
+      bool_or(l.dep_id = l.root) AS direct,
+      coalesce(array_agg(DISTINCT l.dep_id) FILTER (WHERE l.dep_id <> l.root), '{}') AS through,
+      coalesce((SELECT array_agg(r.action_id ORDER BY r.action_id) FROM relying r WHERE r.root = l.root AND r.rec_id = l.rec_id), '{}') AS action_ids
+    FROM link l GROUP BY l.root, l.rec_id`);
   return rows.map((r) => ({
+    dependencyId: r.root as string,
     recommendationId: r.rec_id as string,
     direct: r.direct as boolean,
     through: r.through as string[],
