@@ -60,14 +60,13 @@ const fileName = (params: URLSearchParams) => {
 
 type Page = { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: ExportRow[] };
 
-export async function exportRecommendations(params: URLSearchParams, res: ServerResponse, context: () => Context): Promise<void> {
+export async function exportRecommendations(params: URLSearchParams, res: ServerResponse, contextValue: Context): Promise<void> {
   let variables: Record<string, unknown>;
   try {
     variables = { ...filterVariables(params), ...frameVariables(params) };
   } catch (error) {
     return sendErrors(res, [error as never]);
   }
-  const contextValue = context();
   let after: string | null = null;
   for (let first = true; ; first = false) {
     const result = await runSchemaQuery(QUERY, { ...variables, after }, contextValue);

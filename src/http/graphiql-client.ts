@@ -2,7 +2,8 @@
 // Browser entry for the GraphiQL page, bundled by scripts/build-graphiql.ts
 // into graphiql.js (+ graphiql.css). Options come from the page's JSON block.
 import 'graphiql/style.css';
-import { createGraphiQLFetcher } from '@graphiql/toolkit';
+import { createGraphiQLFetcher, type Fetcher } from '@graphiql/toolkit';
+import { createClient, type Client } from 'graphql-ws';
 import { useGraphiQL, useGraphiQLActions, type GraphiQLPlugin } from '@graphiql/react';
 import { GraphiQL } from 'graphiql';
 import { createElement as h } from 'react';
@@ -47,9 +48,28 @@ function savedQuery(): string | null {
 }
 const initialQuery = savedQuery()?.trim() ? undefined : config.defaultQuery;
 
-const fetcher = createGraphiQLFetcher({
-  url: new URL(config.endpoint, location.href).href,
-});
+// Queries and mutations go over HTTP with the headers editor's headers (paste
+// {"Authorization": "Bearer <token>"} there); subscriptions go over a WebSocket
+// that signs in with the same Authorization header, reconnecting when it changes.
+const httpUrl = new URL(config.endpoint, location.href);
+const wsUrl = Object.assign(new URL(httpUrl.href), { protocol: httpUrl.protocol === 'https:' ? 'wss:' : 'ws:' }).href;
+let signedInAs: string | undefined;
+let subscriptions: Client | null = null;
+const withClient = new Map<string, Fetcher>();
+
+const fetcher: Fetcher = (params, options) => {
+  const headers = (options?.headers ?? {}) as Record<string, string>;
+  const authorization = headers.Authorization ?? headers.authorization;
+  if (!subscriptions || authorization !== signedInAs) {
+    void subscriptions?.dispose();
+    signedInAs = authorization;
+    subscriptions = createClient({ url: wsUrl, lazy: true, connectionParams: authorization ? { authorization } : {} });
+    withClient.clear();
+  }
+  const key = authorization ?? '';
+  if (!withClient.has(key)) withClient.set(key, createGraphiQLFetcher({ url: httpUrl.href, wsClient: subscriptions }));
+  return withClient.get(key)!(params, options);
+};
 
 // The Examples panel: the questions in schema/examples, each opened in a tab of its own.
 function ExamplesPanel() {

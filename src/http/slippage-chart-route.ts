@@ -68,11 +68,10 @@ const rowOf = (n: Node): ChartRow => ({
       : null,
 });
 
-export async function slippageChart(slug: string, params: URLSearchParams, res: ServerResponse, context: () => Context): Promise<void> {
+export async function slippageChart(slug: string, params: URLSearchParams, res: ServerResponse, contextValue: Context): Promise<void> {
   const unknown = [...params.keys()].find((k) => !FRAME_PARAMETERS.includes(k));
   if (unknown)
     return sendErrors(res, [badParameter(`Unknown parameter "${unknown.slice(0, 60)}"; the chart takes ${FRAME_PARAMETERS.join(', ')}.`)]);
-  const contextValue = context();
   if (!(await contextValue.db.inspection.findUnique({ where: { slug }, select: { id: true } })))
     return sendErrors(res, [new GraphQLError(`No inspection "${slug}".`, { extensions: { code: 'NOT_FOUND' } })], 404);
   const nodes: Node[] = [];

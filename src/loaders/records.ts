@@ -3,7 +3,8 @@
  * action a recommendation's state rests on) rather than through a relation the Prisma plugin can plan.
  * One statement per kind of record and batch; relations below them resolve through the plugin.
  */
-import type { Action, ProgressUpdate, Recommendation } from '@prisma/client';
+import type { Action, Dependency, Inspection, ProgressUpdate, Recommendation } from '@prisma/client';
+import { brandWithType } from '@pothos/core';
 import type { Context } from '../context/context.js';
 
 type FindMany<T> = (args: { where: { id: { in: string[] } } }) => Promise<T[]>;
@@ -21,3 +22,23 @@ export const progressUpdatesById = (ctx: Context) =>
 export const actionsById = (ctx: Context) => rowsById<Action>(ctx, 'action', (args) => ctx.db.action.findMany(args));
 export const recommendationsById = (ctx: Context) =>
   rowsById<Recommendation>(ctx, 'recommendation', (args) => ctx.db.recommendation.findMany(args));
+export const dependenciesById = (ctx: Context) => rowsById<Dependency>(ctx, 'dependency', (args) => ctx.db.dependency.findMany(args));
+export const inspectionsById = (ctx: Context) => rowsById<Inspection>(ctx, 'inspection', (args) => ctx.db.inspection.findMany(args));
+
+const BY_TYPE = {
+  Action: actionsById,
+  Recommendation: recommendationsById,
+  Dependency: dependenciesById,
+  Inspection: inspectionsById,
+} as const;
+
+/**
+ * A record named by type and id, branded with its type so fields typed as the Node interface can
+ * return it (null when it no longer exists, or the type is not one writes touch).
+ */
+export async function recordOfType(ctx: Context, type: string, id: string): Promise<object | null> {
+  const loader = BY_TYPE[type as keyof typeof BY_TYPE];
+  const row = loader ? await loader(ctx).load(id) : null;
+  if (row) brandWithType(row, type as never);
+  return row;
+}

@@ -5,6 +5,7 @@ import { actionStates, frameOf } from '../loaders/work-states.js';
 import { visibleRows } from '../loaders/rounds.js';
 import { orOwnColumns } from './nested-selection.js';
 import { builder } from './builder.js';
+import { commentsDescription, commentsInOrder, InspectorateComment, readableComments } from './inspectorate-comment.js';
 import { DateRevision } from './date-revision.js';
 import { Dependency } from './dependency.js';
 import { ProgressUpdate } from './progress-update.js';
@@ -26,6 +27,7 @@ export const Action = builder.prismaNode('Action', {
   fields: (t) => ({
     key: t.exposeString('key'),
     sequence: t.exposeInt('sequence', { description: 'Order within the recommendation.' }),
+    version: t.exposeInt('version', { description: 'Changes with every write; a write carries the version it read.' }),
     text: t.exposeString('text', { description: 'Verbatim.' }),
     recommendation: t.relation('recommendation'),
     target: t.field(planDateField('target', 'The target date the plan states.')),
@@ -54,6 +56,12 @@ export const Action = builder.prismaNode('Action', {
 
 // Fields that reach other types, added apart so each type's ref is typed before it is used.
 builder.prismaObjectFields('Action', (t) => ({
+  comments: t.field({
+    type: [InspectorateComment],
+    description: commentsDescription,
+    select: (_args, _ctx, nested) => ({ comments: nested(commentsInOrder) }),
+    resolve: (a, _args, ctx) => readableComments(ctx, 'Action', a.id, a.comments),
+  }),
   owners: t.field({
     type: [Role],
     select: (_args, _ctx, nested) => ({ owners: { select: { role: nested(true) }, orderBy: { sequence: 'asc' } } }),

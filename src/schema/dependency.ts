@@ -3,6 +3,7 @@ import { visibleRows } from '../loaders/rounds.js';
 import { dependencyStates, frameOf } from '../loaders/work-states.js';
 import { orOwnColumns } from './nested-selection.js';
 import { builder } from './builder.js';
+import { commentsDescription, commentsInOrder, InspectorateComment, readableComments } from './inspectorate-comment.js';
 import { DateRevision } from './date-revision.js';
 import { DependencyUpdate } from './dependency-update.js';
 import { Recommendation } from './recommendation.js';
@@ -22,6 +23,7 @@ export const Dependency = builder.prismaNode('Dependency', {
   description: 'A programme, system or product that recommendations rely on (e.g. MAPPS, high-side technology).',
   fields: (t) => ({
     slug: t.exposeString('slug'),
+    version: t.exposeInt('version', { description: 'Changes with every write; a write carries the version it read.' }),
     name: t.exposeString('name', { description: 'Verbatim.' }),
     aliases: t.exposeStringList('aliases', { description: 'Other names the documents use, verbatim.' }),
     kind: t.expose('kind', { type: DependencyKindEnum }),
@@ -44,6 +46,12 @@ export const Dependency = builder.prismaNode('Dependency', {
 
 // Fields that reach other types, added apart so each type's ref is typed before it is used.
 builder.prismaObjectFields('Dependency', (t) => ({
+  comments: t.field({
+    type: [InspectorateComment],
+    description: commentsDescription,
+    select: (_args, _ctx, nested) => ({ comments: nested(commentsInOrder) }),
+    resolve: (d, _args, ctx) => readableComments(ctx, 'Dependency', d.id, d.comments),
+  }),
   updates: t.field({
     type: [DependencyUpdate],
     description: 'What each round said of it, in round order.',

@@ -8,11 +8,12 @@ export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
 
 /**
- * Cursors of this API: Prisma-plugin cursors over string ids ("GPC:S:<id>") for lists in stored
- * order, and positions ("OffsetConnection:<n>") for lists in a derived order. Anything else would
+ * Cursors of this API: Prisma-plugin cursors over string ids ("GPC:S:<id>") or sequence numbers
+ * ("GPC:I:<n>") for lists in stored order, and positions ("OffsetConnection:<n>") for lists in a
+ * derived order. Anything else would
  * reach the database as a malformed query, so it is refused here as bad input.
  */
-const CURSORS = { prisma: /^GPC:S:/, offset: /^OffsetConnection:\d{1,9}$/ } as const;
+const CURSORS = { prisma: /^GPC:S:/, sequence: /^GPC:I:\d{1,19}$/, offset: /^OffsetConnection:\d{1,9}$/ } as const;
 export type CursorKind = keyof typeof CURSORS;
 
 interface PageArgs {
@@ -43,10 +44,17 @@ export function checkPageArgs(args: PageArgs, kind: CursorKind): void {
   }
 }
 
-/** The Prisma plugin's `maxSize` hook: checks a connection's paging arguments, then gives its maximum size. */
-function checkedMaxSize(args: PageArgs): number {
-  checkPageArgs(args, 'prisma');
-  return MAX_PAGE_SIZE;
-}
+/** Paging options for a Prisma-plugin connection whose cursors are of `kind`: its `maxSize` hook checks the arguments. */
+const pageSizeFor = (kind: CursorKind) =>
+  ({
+    defaultSize: DEFAULT_PAGE_SIZE,
+    maxSize: (args: PageArgs) => {
+      checkPageArgs(args, kind);
+      return MAX_PAGE_SIZE;
+    },
+  }) as const;
 
-export const pageSize = { defaultSize: DEFAULT_PAGE_SIZE, maxSize: checkedMaxSize } as const;
+/** For connections over string ids. */
+export const pageSize = pageSizeFor('prisma');
+/** For connections over sequence numbers (the audit trail). */
+export const sequencePageSize = pageSizeFor('sequence');

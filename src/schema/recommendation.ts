@@ -6,6 +6,7 @@ import { visibleRows } from '../loaders/rounds.js';
 import { frameOf, recommendationStates } from '../loaders/work-states.js';
 import { orOwnColumns } from './nested-selection.js';
 import { builder } from './builder.js';
+import { commentsDescription, commentsInOrder, InspectorateComment, readableComments } from './inspectorate-comment.js';
 import { revisionsInOrder } from './action.js';
 import { Agency } from './agency.js';
 import { DateRevision } from './date-revision.js';
@@ -42,6 +43,7 @@ export const Recommendation = builder.prismaNode('Recommendation', {
   description: 'A recommendation of an inspection, its addressees, the response, and the actions and progress against it.',
   fields: (t) => ({
     number: t.exposeInt('number'),
+    version: t.exposeInt('version', { description: 'Changes with every write; a write carries the version it read.' }),
     text: t.exposeString('text', { nullable: true, description: 'Verbatim. Null where the record omits the recommendation (see notes).' }),
     inspection: t.relation('inspection'),
     addresseeHeading: t.exposeString('addresseeHeading', {
@@ -85,6 +87,12 @@ export const Recommendation = builder.prismaNode('Recommendation', {
 
 // Fields that reach other types, added apart so each type's ref is typed before it is used.
 builder.prismaObjectFields('Recommendation', (t) => ({
+  comments: t.field({
+    type: [InspectorateComment],
+    description: commentsDescription,
+    select: (_args, _ctx, nested) => ({ comments: nested(commentsInOrder) }),
+    resolve: (r, _args, ctx) => readableComments(ctx, 'Recommendation', r.id, r.comments),
+  }),
   addressees: t.field({
     type: [Agency],
     select: (_args, _ctx, nested) => ({ addressees: { select: { agency: nested(true) }, orderBy: { agencyId: 'asc' } } }),

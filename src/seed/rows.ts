@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Prisma } from '@prisma/client';
-import { parsePlanDate, type PlanDateColumn } from '../domain/plan-date.js';
+import { planDateColumns as dateColumns } from '../domain/plan-date.js';
 import { citeParts, type SeedBundle } from './read.js';
 import type { CiteSeed } from './format.js';
 
@@ -54,22 +54,6 @@ export interface SeedRows {
   dateRevisions: Prisma.DateRevisionCreateManyInput[];
   notes: Prisma.RecordNoteCreateManyInput[];
   citations: Prisma.CitationCreateManyInput[];
-}
-
-/** The column group of a stated date: `<prefix>Text`, `<prefix>Earliest`, ... */
-function dateColumns<P extends string>(prefix: P, text: string | null | undefined) {
-  const d = text == null ? null : parsePlanDate(text);
-  const day = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
-  return {
-    [`${prefix}Text`]: d?.text ?? null,
-    [`${prefix}Earliest`]: day(d?.earliest ?? null),
-    [`${prefix}Latest`]: day(d?.latest ?? null),
-    [`${prefix}Precision`]: d?.precision ?? null,
-    [`${prefix}Bound`]: d?.bound ?? null,
-    [`${prefix}Completed`]: d?.completed ?? false,
-    [`${prefix}Ongoing`]: d?.ongoing ?? false,
-    // Each row type spells the group's columns with its own prefix; `never` lets the spread fit any of them.
-  } as Record<`${P}${PlanDateColumn}`, never>;
 }
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
