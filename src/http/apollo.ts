@@ -30,7 +30,10 @@ const CLIENT_CODES = new Set([
  * masked. One rule for both the response and the log.
  */
 export function clientCode(error: unknown): string | null {
-  if (!(error instanceof GraphQLError)) return error instanceof PothosValidationError ? 'BAD_USER_INPUT' : null;
+  // Pothos reports bad arguments (a global id of the wrong type, a negative page size) with its own
+  // error class, itself a GraphQLError without a code: checked first.
+  if (error instanceof PothosValidationError) return 'BAD_USER_INPUT';
+  if (!(error instanceof GraphQLError)) return null;
   const code = error.extensions.code;
   if (typeof code === 'string' && CLIENT_CODES.has(code)) return code;
   if (error.originalError) return clientCode(error.originalError);
