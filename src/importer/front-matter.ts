@@ -5,7 +5,8 @@
  */
 import { parsePlanDate } from '../domain/plan-date.js';
 import { slice, splitCells, trimmed, type Line } from './lines.js';
-import type { ParsedResponseTerm, ParsedRound, ResponseValueName, RoundKindName, Verbatim } from './types.js';
+import { statedReasons } from './reasons.js';
+import type { ParsedResponseTerm, ParsedRound, ReasonCategoryName, ResponseValueName, RoundKindName, Verbatim } from './types.js';
 
 export interface FrontMatter {
   inspectionTitle: Verbatim | null;
@@ -13,6 +14,8 @@ export interface FrontMatter {
   actionPlanTitle: Verbatim | null;
   submissions: Submission[];
   responseTerms: ParsedResponseTerm[];
+  /** The reason categories the response terms name, each with the sentence naming it. */
+  reasonCategories: { value: ReasonCategoryName; cite: Verbatim }[];
 }
 
 export interface Submission {
@@ -44,7 +47,14 @@ function submissionKind(name: string): RoundKindName {
 }
 
 export function readFrontMatter(lines: Line[]): FrontMatter {
-  const fm: FrontMatter = { inspectionTitle: null, published: null, actionPlanTitle: null, submissions: [], responseTerms: [] };
+  const fm: FrontMatter = {
+    inspectionTitle: null,
+    published: null,
+    actionPlanTitle: null,
+    submissions: [],
+    responseTerms: [],
+    reasonCategories: [],
+  };
   let inTerms = false;
   for (const line of lines) {
     const cells = splitCells(line);
@@ -86,6 +96,10 @@ export function readFrontMatter(lines: Line[]): FrontMatter {
     }
     if (/^\s*ACTION PLAN\s*:/.test(line.value) && !fm.actionPlanTitle) fm.actionPlanTitle = trimmed(line);
   }
+  fm.reasonCategories = statedReasons(fm.responseTerms.flatMap((t) => [t.definition, t.guidance])).map((r) => ({
+    value: r.category,
+    cite: r.cite,
+  }));
   return fm;
 }
 

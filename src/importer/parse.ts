@@ -20,7 +20,12 @@ const latestOf = (v: Verbatim | null) => (v ? readDate(v.value).latest : null);
 
 /** The reporting rounds: one per submission line, and a round for every "as at" date of the progress headings. */
 function readRounds(submissions: ReturnType<typeof readFrontMatter>['submissions'], progress: ProgressBlock[], F: Findings) {
-  const rounds: ParsedRound[] = submissions.map(roundFromSubmission);
+  const rounds: ParsedRound[] = [];
+  for (const r of submissions.map(roundFromSubmission)) {
+    // Two submissions of one kind in one month keep apart as -2, -3 ...
+    const taken = rounds.filter((x) => x.slug === r.slug || x.slug.startsWith(`${r.slug}-`)).length;
+    rounds.push(taken ? { ...r, slug: `${r.slug}-${taken + 1}` } : r);
+  }
   if (!rounds.some((r) => r.kind === 'PLAN_SUBMITTED' || r.kind === 'PLAN_UPDATED')) {
     rounds.unshift({ slug: 'plan', kind: 'PLAN_SUBMITTED', label: 'Action plan submitted', line: null, submittedOn: null, asAt: null });
     F.add(
@@ -170,6 +175,7 @@ export function parseActionPlan(text: string, directory: Directory): ParsedPlan 
       published: front.published,
       actionPlanTitle: front.actionPlanTitle,
       responseTerms: front.responseTerms,
+      reasonCategories: front.reasonCategories,
       rounds,
       planRound,
       reportedSummary: table.tally,

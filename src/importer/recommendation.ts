@@ -10,25 +10,10 @@ import { reportLayout } from './layout.js';
 import { matchAgencies, nearestKnown } from './match-agencies.js';
 import { reportOwners, resolveOwners } from './owners.js';
 import { allDates, ownersFor, readRows, type LogicalParagraph, type RowContent } from './row-content.js';
-import { sentences } from './sentences.js';
+import { statedReasons } from './reasons.js';
 import { pairPlanSteps } from './steps.js';
 import type { PlanBlock } from './table.js';
-import type { ParsedAction, ParsedRecommendation, ReasonCategoryName, Verbatim } from './types.js';
-
-const REASON = /\b(commissioning|policy|operational|affordability)\b/gi;
-
-/** The reason categories a Partly/Not Agreed response states ("partly agreed for operational reasons"). */
-function statedReasons(narrative: Verbatim[]): { category: ReasonCategoryName; cite: Verbatim }[] {
-  const reasons: { category: ReasonCategoryName; cite: Verbatim }[] = [];
-  for (const s of narrative.flatMap(sentences)) {
-    if (!/\breasons?\b/i.test(s.value)) continue;
-    for (const m of s.value.matchAll(REASON)) {
-      const category = m[1].toUpperCase() as ReasonCategoryName;
-      if (!reasons.some((r) => r.category === category)) reasons.push({ category, cite: s });
-    }
-  }
-  return reasons;
-}
+import type { ParsedAction, ParsedRecommendation, Verbatim } from './types.js';
 
 function readAddressees(block: PlanBlock, text: Verbatim | null, ctx: Context): ParsedRecommendation['addressees'] {
   const n = block.number;

@@ -13,6 +13,7 @@ export interface SeedParts {
   recommendations: RecommendationFileSeed[];
   rounds: z.infer<typeof RoundSeed>[];
   responseTerms: InspectionFileSeed['responseTerms'];
+  reasonCategories: InspectionFileSeed['reasonCategories'];
   reportedSummary: InspectionFileSeed['reportedSummary'];
   /** Values the seed format cannot hold as parsed (a round with no stated date, an owner with no role). */
   omitted: string[];
@@ -97,6 +98,7 @@ export function toSeedParts(plan: ParsedPlan, source: string): SeedParts {
       definition: t.definition.value,
       guidance: t.guidance.value,
     })),
+    reasonCategories: plan.inspection.reasonCategories.map((r) => ({ value: r.value, cite: r.cite.value })),
     reportedSummary: plan.inspection.reportedSummary.map((s) => ({ response: s.response, count: s.count, cite: s.cite.value })),
     omitted: [...new Set(omitted)],
   };

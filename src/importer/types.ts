@@ -269,6 +269,8 @@ export interface ParsedPlan {
     published: Verbatim | null;
     actionPlanTitle: Verbatim | null;
     responseTerms: ParsedResponseTerm[];
+    /** The reason categories the terms name for not fully agreeing ("commissioning, policy, operational or affordability reasons"). */
+    reasonCategories: { value: ReasonCategoryName; cite: Verbatim }[];
     rounds: ParsedRound[];
     /** The round the plan's own rows (responses, actions, target dates) are recorded under. */
     planRound: string;

@@ -175,6 +175,40 @@ describe('a plan with an update (numbered "R1", "R2", ...)', () => {
 describe('variations of the template', () => {
   const base = fixture('plan-with-progress.txt');
 
+  it('chains revisions across two updates, each under its own round', () => {
+    const second = [
+      'Progress against commitments – Recommendation 1 (July 2025)\t\t\t\t\t',
+      '\t\t\tThe review is progressing; the final report is now expected in December 2025.\tDeputy Director Joint Extremism Unit (JEXU)\tDecember 2025',
+      '',
+    ].join('\n');
+    const text = base
+      .replace('6 Month Update Action Plan Submitted: 14 February 2025\n', '$&\n12 Month Update Action Plan Submitted: 8 August 2025\n')
+      .replace('\nR2\t', `\n${second}R2\t`);
+    const plan = parseActionPlan(text, directory);
+    expect(plan.inspection.rounds.map((r) => [r.slug, r.asAt?.value ?? null])).toEqual([
+      ['plan-2024-06', null],
+      ['update-2025-02', 'January 2025'],
+      ['update-2025-08', 'July 2025'],
+    ]);
+    expect(rec(plan, 1).progress.map((p) => [p.key, p.round, p.status, p.target?.value])).toEqual([
+      ['p1', 'update-2025-02', 'IN_PROGRESS', 'September 2025'],
+      ['p2', 'update-2025-08', 'IN_PROGRESS', 'December 2025'],
+    ]);
+    expect(rec(plan, 1).dateRevisions.map((d) => [d.round, d.previous.value, d.revised.value])).toEqual([
+      ['update-2025-02', 'March 2025', 'September 2025'],
+      ['update-2025-08', 'September 2025', 'December 2025'],
+    ]);
+  });
+
+  it('keeps two submissions of one kind in one month apart', () => {
+    const text = base.replace('Action Plan Submitted: 10 June 2024\n', '$&\nAction Plan Submitted: 28 June 2024\n');
+    expect(parseActionPlan(text, directory).inspection.rounds.map((r) => r.slug)).toEqual([
+      'plan-2024-06',
+      'plan-2024-06-2',
+      'update-2025-02',
+    ]);
+  });
+
   it('reads dates continued on the lines after their row', () => {
     const text = base.replace('<p>September 2024</p> <p>October 2024</p>', 'September 2024\n\t\t\t\t\tOctober 2024');
     const plan = parseActionPlan(text, directory);

@@ -44,6 +44,11 @@ export function compareWithCurated(parsed: SeedParts, curated: SeedInspection, s
     parsed.responseTerms.map((t) => [t.value, t.term, t.definition, t.guidance]),
   );
   check(
+    'reasonCategories',
+    I.reasonCategories.map((r) => [r.value, r.cite]),
+    parsed.reasonCategories.map((r) => [r.value, r.cite]),
+  );
+  check(
     'reportedSummary',
     I.reportedSummary.map((s) => [s.response, s.count]),
     parsed.reportedSummary.map((s) => [s.response, s.count]),
