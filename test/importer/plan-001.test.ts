@@ -158,6 +158,19 @@ describe('importing the curated action plan (001)', () => {
     ).toEqual([]);
   });
 
+  it('would notice any other difference', () => {
+    const tampered = structuredClone(parts);
+    const r3 = tampered.recommendations.find((r) => r.number === 3)!;
+    r3.actions[0].target = { text: 'August 2025' };
+    r3.progress[0].owner = null;
+    tampered.recommendations = tampered.recommendations.filter((r) => r.number !== 21);
+    expect(
+      compareWithCurated(tampered, curated, PLAN_001_SOURCE)
+        .map((d) => d.path)
+        .filter((p) => !KNOWN.some((k) => k.path === p)),
+    ).toEqual(['r3.actions.a1.target', 'r3.progress.p1.owner', 'r21']);
+  });
+
   it('reads every recommendation row, action, update and revision the document holds', () => {
     expect(counts(plan)).toMatchObject({
       recommendations: 20,
