@@ -1,27 +1,35 @@
 /**
- * Imports a published action plan: `npm run import -- <file> [--inspection <slug>] [--dry-run] [--json]`.
- * --dry-run parses the plan and prints what would be imported with the findings report (--json: the
- * parse result, its seed-shaped form and the findings as JSON). Writing to the database is not wired
- * yet, so without --dry-run the command refuses and writes nothing.
+ * Imports a published action plan into the database the configuration names (DATABASE_URL, or the
+ * embedded one under DATA_DIR while no server holds it; with a server running, use the
+ * `importActionPlan` mutation instead):
+ *   npm run import -- <file> [--inspection <slug>] [--document <slug>] [--dry-run] [--json]
+ * Re-importing the same file changes nothing; importing an update of a plan on record adds its new
+ * rounds and date revisions. The findings report lists every irregularity found. Exit status: 0
+ * imported (or dry run), 1 the document was refused, 2 bad arguments, 3 the database could not be opened.
  */
 import { readFileSync } from 'node:fs';
-import { basename, extname, resolve } from 'node:path';
+import { userInfo } from 'node:os';
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
+import pino from 'pino';
 import { z } from 'zod';
+import { loadConfig } from '../src/config.js';
+import { createContext } from '../src/context/context.js';
+import { openDatabase } from '../src/database/open.js';
+import { PlanEvents } from '../src/events/plan-events.js';
 import { ImportError } from '../src/importer/errors.js';
-import { slugify } from '../src/importer/match-agencies.js';
-import { parseActionPlan } from '../src/importer/parse.js';
-import { counts, formatSummary } from '../src/importer/report.js';
+import { counts, formatStored, formatSummary } from '../src/importer/report.js';
+import { runImport } from '../src/importer/run-import.js';
 import { decodeSource } from '../src/importer/source.js';
-import { toSeedParts } from '../src/importer/to-seed.js';
 import { Slug } from '../src/seed/format.js';
-import { readSeeds } from '../src/seed/read.js';
+import { InvalidInputError } from '../src/writes/errors.js';
 
-const USAGE = 'usage: npm run import -- <file> [--inspection <slug>] [--dry-run] [--json]';
+const USAGE = 'usage: npm run import -- <file> [--inspection <slug>] [--document <slug>] [--dry-run] [--json]';
 
 const Args = z.object({
   file: z.string().min(1),
   inspection: Slug.optional(),
+  document: Slug.optional(),
   dryRun: z.boolean(),
   json: z.boolean(),
 });
@@ -30,6 +38,7 @@ function readArgs() {
   const { values, positionals } = parseArgs({
     options: {
       inspection: { type: 'string' },
+      document: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -41,55 +50,88 @@ function readArgs() {
     process.exit(0);
   }
   if (positionals.length !== 1) throw new Error(`expected one file, got ${positionals.length}\n${USAGE}`);
-  const parsed = Args.safeParse({ file: positionals[0], inspection: values.inspection, dryRun: values['dry-run'], json: values.json });
+  const parsed = Args.safeParse({ file: positionals[0], ...values, dryRun: values['dry-run'] });
   if (!parsed.success) throw new Error(`${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}\n${USAGE}`);
   return parsed.data;
 }
 
-function main(): number {
+async function main(): Promise<number> {
   let args: z.infer<typeof Args>;
+  let text: string;
   try {
     args = readArgs();
   } catch (e) {
     console.error((e as Error).message);
     return 2;
   }
-  if (!args.dryRun) {
-    console.error('Writing to the database is not wired yet: nothing was imported. Run with --dry-run to see what would be imported.');
-    return 2;
-  }
-
-  const seeds = readSeeds(resolve(import.meta.dirname, '../seeds'));
-  const directory = { agencies: seeds.agencies.agencies, roles: seeds.agencies.roles };
-  const existing = args.inspection ? seeds.inspections.find((i) => i.inspection.slug === args.inspection) : undefined;
-
-  let bytes: Buffer;
   try {
-    bytes = readFileSync(args.file);
+    text = decodeSource(readFileSync(args.file));
   } catch (e) {
+    if (e instanceof ImportError) return refused(e, args.json);
     console.error(`cannot read ${args.file}: ${(e as Error).message}`);
     return 2;
   }
+
+  const config = loadConfig();
+  const log = pino({ level: 'warn' });
+  let database: Awaited<ReturnType<typeof openDatabase>>;
   try {
-    const text = decodeSource(bytes);
-    const plan = parseActionPlan(text, directory);
-    // The document's slug where it is already on record, else one from the file name.
-    const source = [...seeds.texts].find(([, t]) => t === text)?.[0] ?? slugify(basename(args.file, extname(args.file)));
+    database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, seedsDir: config.seedsDir, log });
+  } catch (e) {
+    console.error(`cannot open the database: ${(e as Error).message}`);
+    return 3;
+  }
+  // An operator at the command line acts for no agency; the audit trail names them.
+  const viewer = Object.freeze({
+    id: `cli:${userInfo().username}`,
+    name: null,
+    agencyId: null,
+    roles: new Set(['admin' as const]),
+    agencyScope: new Set<string>(),
+    canRead: true,
+  });
+  const ctx = createContext({ db: database.db, events: new PlanEvents(), viewer, requestId: `import:${process.pid}`, log });
+  try {
+    const outcome = await runImport(ctx, text, {
+      inspection: args.inspection,
+      document: args.document,
+      fileName: basename(args.file),
+      dryRun: args.dryRun,
+    });
     if (args.json) {
       console.log(
-        JSON.stringify({ inspection: args.inspection ?? null, counts: counts(plan), plan, seeds: toSeedParts(plan, source) }, null, 2),
+        JSON.stringify(
+          { dryRun: args.dryRun, summary: outcome.summary, counts: counts(outcome.plan), findings: outcome.findings },
+          null,
+          2,
+        ),
       );
     } else {
-      console.log(formatSummary(plan, { slug: args.inspection ?? null, existing: existing ? existing.recommendations.length : null }));
-      console.log('\nDry run: nothing was written.');
+      console.log(
+        formatSummary(outcome.plan, {
+          slug: outcome.summary.inspection.slug,
+          existing: outcome.summary.inspection.created ? null : outcome.summary.recommendations.kept.length,
+        }),
+      );
+      console.log(`\n${formatStored(outcome.summary, args.dryRun)}`);
     }
     return 0;
   } catch (e) {
-    if (!(e instanceof ImportError)) throw e;
-    if (args.json) console.log(JSON.stringify({ error: { code: e.code, message: e.message, offset: e.offset } }, null, 2));
-    console.error(`import refused (${e.code}): ${e.message}`);
-    return 1;
+    if (e instanceof ImportError) return refused(e, args.json);
+    if (e instanceof InvalidInputError) {
+      console.error(e.message.replace('input.document', '--document'));
+      return 2;
+    }
+    throw e;
+  } finally {
+    await database.close();
   }
 }
 
-process.exitCode = main();
+function refused(e: ImportError, json: boolean): number {
+  if (json) console.log(JSON.stringify({ error: { code: e.code, message: e.message, offset: e.offset } }, null, 2));
+  console.error(`import refused (${e.code}): ${e.message}`);
+  return 1;
+}
+
+process.exitCode = await main();

@@ -8,6 +8,7 @@ import type { Role } from '../src/auth/claims.js';
 import { serveApp } from './support/app.js';
 import type { Persona } from './support/auth.js';
 import { createDatabase } from '../src/database/client.js';
+import { schema } from '../src/schema/index.js';
 import { clientAs, fingerprint, type Gql } from './support/writes.js';
 
 const { app } = serveApp(() => inject('writableDatabaseUrl'));
@@ -24,18 +25,20 @@ beforeAll(async () => {
     inspection(slug: "${INSPECTION}") { id }
     recommendation(inspection: "${INSPECTION}", number: 11) { id actions { id } }
     dependency(slug: "ct-training-package") { id }
-    jexu: agency(slug: "jexu") { roles { id slug } }
+    jexu: agency(slug: "jexu") { id roles { id slug } }
     ctarc: agency(slug: "ct-arc") { roles { id slug } }
   }`);
   ids.inspection = data.inspection.id;
   ids.recommendation = data.recommendation.id;
   ids.action = data.recommendation.actions[0].id;
   ids.dependency = data.dependency.id;
+  ids.jexu = data.jexu.id;
   ids.ddJexu = data.jexu.roles.find((r: any) => r.slug === 'dd-jexu').id;
   ids.sroCtarc = data.ctarc.roles.find((r: any) => r.slug === 'sro-ctarc').id;
 });
 
 let day = 0;
+let documents = 0;
 /** A fresh submission day for each new round, later than the last. */
 const nextDay = () => {
   const d = new Date(Date.UTC(2030, 0, 1 + day++));
@@ -180,7 +183,24 @@ const CASES: Case[] = [
     payload: 'AddInspectorateCommentPayload',
     input: async () => ({ subject: ids.recommendation, body: 'Please give the evidence of completion.' }),
   },
+  {
+    mutation: 'addSourceDocument',
+    own: 'jexu',
+    writer: 'editor',
+    payload: 'AddSourceDocumentPayload',
+    // A text of its own each time: the same text again is the document on record, and writes nothing.
+    input: async () => ({ title: 'Progress letter', kind: 'PROGRESS_LETTER', text: `Letter ${++documents}.`, issuers: [ids.jexu] }),
+  },
 ];
+
+/** Mutations whose every role is tried elsewhere, where what they write cannot disturb other tests. */
+const ELSEWHERE = { importActionPlan: 'test/importer/store.test.ts: admins only, into a database of its own' };
+
+it('covers every mutation', () => {
+  expect([...CASES.map((c) => c.mutation), ...Object.keys(ELSEWHERE)].sort()).toEqual(
+    Object.keys(schema.getMutationType()!.getFields()).sort(),
+  );
+});
 
 const OTHER = 'ct-nominal-management';
 type Who = { label: string; persona: Persona | null };

@@ -7,6 +7,7 @@
 import { slice, trimmed } from './lines.js';
 import { nearest } from './similarity.js';
 import type { AgencyMatch, Directory, Nearest, OwnerMatch, ProposedRole, Verbatim } from './types.js';
+import { slugify } from '../domain/slug.js';
 
 /** Text folded for comparison, with the source offset of every folded character. */
 interface Folded {
@@ -83,17 +84,6 @@ function agencyNeedles(d: Directory): Needle<{ agency: AgencyEntry; by: AgencyMa
 export function matchAgencies(text: Verbatim, d: Directory): AgencyMatch[] {
   return findAll(text, agencyNeedles(d)).map((m) => ({ agency: m.item.agency.slug, text: m.text, by: m.item.by }));
 }
-
-export const slugify = (s: string) =>
-  s
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/['’]/g, '')
-    .replace(/&/g, ' and ')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
 
 /** The nearest known role and agency to a name that matched neither. */
 export function nearestKnown(title: string, d: Directory): { role?: Nearest; agency?: Nearest } {

@@ -106,3 +106,23 @@ export function formatSummary(plan: ParsedPlan, inspection: { slug: string | nul
   out.push(formatFindings(plan.findings));
   return out.join('\n');
 }
+
+/** What an import wrote (or, for a dry run, would write). */
+export function formatStored(s: import('./store.js').ImportSummary, dryRun: boolean): string {
+  if (s.alreadyImportedAs) return `This document is already on record as "${s.alreadyImportedAs}": nothing was written.`;
+  const verb = dryRun ? 'would create' : 'created';
+  const out = [
+    `${dryRun ? 'Dry run: nothing was written. The import' : 'The import'} ${verb}:`,
+    `  document ${s.document.slug}; inspection ${s.inspection.slug}${s.inspection.created ? ' (new)' : ' (on record: only what it lacks is added)'}`,
+    `  rounds: ${s.rounds.created.join(', ') || 'none'}${s.rounds.kept.length ? ` (already on record: ${s.rounds.kept.join(', ')})` : ''}`,
+    `  recommendations: ${ranges(s.recommendations.created) || 'none'}${s.recommendations.kept.length ? ` (already on record: ${ranges(s.recommendations.kept)})` : ''}`,
+    `  ${s.actions} actions, ${s.progressUpdates} progress updates, ${s.dateRevisions} date revisions, ${s.notes} notes, ${s.citations} citations`,
+  ];
+  if (s.agenciesCreated.length)
+    out.push(`  agencies not on record, created: ${s.agenciesCreated.map((a) => `${a.slug} ("${a.name}")`).join(', ')}`);
+  if (s.rolesCreated.length)
+    out.push(
+      `  roles not on record, created: ${s.rolesCreated.map((r) => `${r.slug} ("${r.title}"${r.agency ? `, in ${r.agency}` : ', agency not stated'})`).join(', ')}`,
+    );
+  return out.join('\n');
+}

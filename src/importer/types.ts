@@ -26,7 +26,7 @@ export type StatusName = z.infer<typeof Status>;
 /** Known agencies and roles to match names against (the shape of `seeds/agencies.yaml`). */
 export interface Directory {
   agencies: { slug: string; name: string; abbreviation: string | null; aliases: string[] }[];
-  roles: { slug: string; title: string; agency: string }[];
+  roles: { slug: string; title: string; agency: string | null }[];
 }
 
 export interface AgencyMatch {

@@ -3,7 +3,7 @@
  * action a recommendation's state rests on) rather than through a relation the Prisma plugin can plan.
  * One statement per kind of record and batch; relations below them resolve through the plugin.
  */
-import type { Action, Dependency, Inspection, ProgressUpdate, Recommendation } from '@prisma/client';
+import type { Action, Dependency, Inspection, ProgressUpdate, Recommendation, SourceDocument } from '@prisma/client';
 import { brandWithType } from '@pothos/core';
 import type { Context } from '../context/context.js';
 
@@ -24,12 +24,15 @@ export const recommendationsById = (ctx: Context) =>
   rowsById<Recommendation>(ctx, 'recommendation', (args) => ctx.db.recommendation.findMany(args));
 export const dependenciesById = (ctx: Context) => rowsById<Dependency>(ctx, 'dependency', (args) => ctx.db.dependency.findMany(args));
 export const inspectionsById = (ctx: Context) => rowsById<Inspection>(ctx, 'inspection', (args) => ctx.db.inspection.findMany(args));
+export const documentsById = (ctx: Context) =>
+  rowsById<SourceDocument>(ctx, 'sourceDocument', (args) => ctx.db.sourceDocument.findMany(args));
 
 const BY_TYPE = {
   Action: actionsById,
   Recommendation: recommendationsById,
   Dependency: dependenciesById,
   Inspection: inspectionsById,
+  SourceDocument: documentsById,
 } as const;
 
 /**

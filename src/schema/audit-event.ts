@@ -24,7 +24,12 @@ const AuditActor = builder.objectRef<AuditEventRow>('AuditActor').implement({
   description: 'Who made a write, as their token said.',
   fields: (t) => ({
     id: t.string({ description: 'The token subject.', resolve: (e) => e.actorId }),
-    agency: t.field({ type: Agency, resolve: (e, _a, ctx) => ctx.db.agency.findUniqueOrThrow({ where: { id: e.actorAgencyId } }) }),
+    agency: t.field({
+      type: Agency,
+      nullable: true,
+      description: 'The agency they acted for; null for an import run from the command line.',
+      resolve: (e, _a, ctx) => (e.actorAgencyId ? ctx.db.agency.findUnique({ where: { id: e.actorAgencyId } }) : null),
+    }),
     roles: t.stringList({ resolve: (e) => e.actorRoles }),
   }),
 });

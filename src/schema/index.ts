@@ -40,6 +40,8 @@ import './mutations/link-dependency.js';
 import './mutations/unlink-dependency.js';
 import './mutations/update-dependency.js';
 import './mutations/add-inspectorate-comment.js';
+import './mutations/add-source-document.js';
+import './mutations/import-action-plan.js';
 
 builder.queryType({
   description: 'The record of inspections, their recommendations, and how agencies act on them.',

@@ -12,7 +12,7 @@ export const Role = builder.prismaNode('Role', {
   fields: (t) => ({
     slug: t.exposeString('slug'),
     title: t.exposeString('title', { description: 'As the owner column states it, verbatim.' }),
-    agency: t.relation('agency'),
+    agency: t.relation('agency', { nullable: true, description: 'Null where no document says which agency the post belongs to.' }),
     citations: t.relation('citations', { args: { field: t.arg.string() }, query: citationsQuery, description: citationsDescription }),
   }),
 });

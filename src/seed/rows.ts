@@ -9,7 +9,8 @@ import { planDateColumns as dateColumns } from '../domain/plan-date.js';
 import { citeParts, type SeedBundle } from './read.js';
 import type { CiteSeed } from './format.js';
 
-type CitationSubject = Pick<
+/** The columns naming what a citation is about: exactly one is set. */
+export type CitationSubject = Pick<
   Prisma.CitationCreateManyInput,
   | 'agencyId'
   | 'roleId'

@@ -18,6 +18,8 @@ export interface Change<T> {
   result: T;
   before: Prisma.InputJsonValue | null;
   after: Prisma.InputJsonValue;
+  /** The subject as it turned out, where the write created it (an import's new inspection). */
+  subject?: Owned;
 }
 
 const VERSIONED = { Action: 'Action', Recommendation: 'Recommendation', Dependency: 'Dependency' } as const;
@@ -35,7 +37,7 @@ async function claimVersion(tx: Tx, subject: Owned, expected: number): Promise<n
 
 export async function commitWrite<T>(
   ctx: Context,
-  write: { operation: string; subject: Owned; expectedVersion: number | null },
+  write: { operation: string; subject: Owned; expectedVersion: number | null; timeoutMs?: number },
   change: (tx: Tx) => Promise<Change<T>>,
 ): Promise<{ result: T; event: AuditEvent }> {
   const { viewer } = ctx;
@@ -43,17 +45,18 @@ export async function commitWrite<T>(
     async (tx) => {
       const version = write.expectedVersion === null ? null : await claimVersion(tx, write.subject, write.expectedVersion);
       const made = await change(tx);
+      const subject = made.subject ?? write.subject;
       const event = await tx.auditEvent.create({
         data: {
           operation: write.operation,
           actorId: viewer.id!,
-          actorAgencyId: viewer.agencyId!,
+          actorAgencyId: viewer.agencyId,
           actorRoles: [...viewer.roles],
           requestId: ctx.requestId,
-          subjectType: write.subject.type,
-          subjectId: write.subject.id,
-          inspectionId: write.subject.inspectionId,
-          agencyIds: write.subject.agencyIds,
+          subjectType: subject.type,
+          subjectId: subject.id,
+          inspectionId: subject.inspectionId,
+          agencyIds: subject.agencyIds,
           before: made.before ?? Prisma.JsonNull,
           after: made.after,
           version,
@@ -61,9 +64,9 @@ export async function commitWrite<T>(
       });
       return { result: made.result, event };
     },
-    { maxWait: 10_000, timeout: 20_000 },
+    { maxWait: 10_000, timeout: write.timeoutMs ?? 20_000 },
   );
   ctx.events.publish(event);
-  ctx.log.info({ operation: write.operation, subject: write.subject.id, sequence: String(event.sequence) }, 'write committed');
+  ctx.log.info({ operation: write.operation, subject: event.subjectId, sequence: String(event.sequence) }, 'write committed');
   return { result, event };
 }

@@ -1,7 +1,7 @@
 /**
  * Which agencies own a record, for deciding who may write it and who may read its trail:
  * an action's owner roles' agencies; a recommendation's addressees and its actions' owners; a
- * dependency's lead; a reporting round's (its inspection's) responding agencies.
+ * dependency's lead; a reporting round's (its inspection's) responding agencies; a document's issuers.
  */
 import type { Prisma } from '@prisma/client';
 import type { Database } from '../database/client.js';
@@ -9,7 +9,7 @@ import { NotFoundError } from './errors.js';
 
 type Reader = Database | Prisma.TransactionClient;
 
-export type SubjectType = 'Action' | 'Recommendation' | 'Dependency' | 'Inspection';
+export type SubjectType = 'Action' | 'Recommendation' | 'Dependency' | 'Inspection' | 'SourceDocument';
 
 export interface Owned {
   type: SubjectType;
@@ -19,7 +19,7 @@ export interface Owned {
   agencyIds: string[];
 }
 
-const unique = (ids: string[]) => [...new Set(ids)].sort();
+const unique = (ids: (string | null)[]) => [...new Set(ids.filter((id): id is string => id !== null))].sort();
 
 export async function ownerOf(db: Reader, type: SubjectType, id: string): Promise<Owned> {
   const missing = () => new NotFoundError(`No ${type.toLowerCase()} with id "${id}".`, id);
@@ -48,6 +48,11 @@ export async function ownerOf(db: Reader, type: SubjectType, id: string): Promis
     const d = await db.dependency.findUnique({ where: { id }, select: { leadAgencyId: true } });
     if (!d) throw missing();
     return { type, id, inspectionId: null, agencyIds: d.leadAgencyId ? [d.leadAgencyId] : [] };
+  }
+  if (type === 'SourceDocument') {
+    const d = await db.sourceDocument.findUnique({ where: { id }, select: { issuers: { select: { agencyId: true } } } });
+    if (!d) throw missing();
+    return { type, id, inspectionId: null, agencyIds: unique(d.issuers.map((i) => i.agencyId)) };
   }
   const i = await db.inspection.findUnique({ where: { id }, select: { respondents: { select: { agencyId: true } } } });
   if (!i) throw missing();

@@ -6,7 +6,16 @@
 import { z } from 'zod';
 import { isReadable, parsePlanDate } from '../domain/plan-date.js';
 
-export const LIMITS = { paragraph: 20_000, paragraphs: 50, reason: 5_000, comment: 10_000, label: 200, statement: 20_000 } as const;
+export const LIMITS = {
+  paragraph: 20_000,
+  paragraphs: 50,
+  reason: 5_000,
+  comment: 10_000,
+  label: 200,
+  statement: 20_000,
+  /** A document's whole text: many times the first plan (42 kB), within the 1 MB request body. */
+  document: 900_000,
+} as const;
 
 export const statedDate = z
   .string()

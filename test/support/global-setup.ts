@@ -5,12 +5,12 @@
  * writable database is then a sibling on the same server.
  */
 import { resolve } from 'node:path';
-import pg from 'pg';
 import pino from 'pino';
 import type { TestProject } from 'vitest/node';
 import { createDatabase } from '../../src/database/client.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../src/database/embedded.js';
 import { setUpDatabase } from '../../src/database/open.js';
+import { sibling } from './fresh-database.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -29,22 +29,6 @@ async function prepare(url: string) {
   } finally {
     await db.$disconnect();
   }
-}
-
-/** A fresh database beside the one `url` names, on the same server. */
-async function sibling(url: string, suffix: string): Promise<string> {
-  const target = new URL(url);
-  const name = `${target.pathname.slice(1)}_${suffix}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await admin.end();
-  }
-  target.pathname = `/${name}`;
-  return target.toString();
 }
 
 export default async function setup(project: TestProject) {

@@ -9,10 +9,11 @@ export async function request<Result, Variables>(
   origin: string,
   document: TypedDocumentNode<Result, Variables>,
   variables?: Variables,
+  headers: Record<string, string> = {},
 ): Promise<Result> {
   const response = await fetch(`${origin}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ query: print(document), variables }),
   });
   const body = (await response.json()) as { data?: Result; errors?: { message: string }[] };

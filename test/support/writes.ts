@@ -18,6 +18,14 @@ export async function clientAs(origin: string, persona: Persona | null, headers:
 }
 
 const WRITTEN_TABLES = [
+  'SourceDocument',
+  'DocumentIssuer',
+  'Inspection',
+  'PlanRespondent',
+  'Agency',
+  'Role',
+  'RecordNote',
+  'Citation',
   'ReportingRound',
   'Recommendation',
   'Action',
