@@ -1,6 +1,7 @@
 /** The Prisma client, over the `pg` driver adapter for both the embedded and a real PostgreSQL. */
 import { PrismaPg } from '@prisma/adapter-pg';
 import { Prisma, PrismaClient } from '@prisma/client';
+import { createPool } from './pool.js';
 
 export type Database = PrismaClient<Prisma.PrismaClientOptions, 'query'>;
 
@@ -17,16 +18,15 @@ export interface DatabaseOptions {
 }
 
 export function createDatabase({ url, maxConnections = 10, onQuery, statementTimeoutMs, onConnectionError }: DatabaseOptions): Database {
-  const adapter = new PrismaPg(
-    {
-      connectionString: url,
-      max: maxConnections,
-      // While the server is down, fail in seconds rather than queue behind a connect that never comes.
-      connectionTimeoutMillis: 5_000,
-      statement_timeout: statementTimeoutMs,
-    },
-    { onPoolError: onConnectionError, onConnectionError },
-  );
+  const pool = createPool({
+    connectionString: url,
+    max: maxConnections,
+    // While the server is down, fail in seconds rather than queue behind a connect that never comes.
+    connectionTimeoutMillis: 5_000,
+    statement_timeout: statementTimeoutMs,
+  });
+  // The adapter ends the pool on $disconnect, as it would one of its own.
+  const adapter = new PrismaPg(pool, { onPoolError: onConnectionError, onConnectionError, disposeExternalPool: true });
   const db = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] }) as Database;
   if (onQuery) db.$on('query', onQuery);
   return db;

@@ -30,7 +30,11 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     if (e instanceof Prisma.PrismaClientInitializationError) return true;
     const code = (e as { code?: unknown }).code;
     if (typeof code === 'string' && (SOCKET_CODES.has(code) || UNAVAILABLE_STATE.test(code))) return true;
-    if (e instanceof Error && /timeout exceeded when trying to connect|Connection terminated/i.test(e.message)) return true;
+    if (
+      e instanceof Error &&
+      /timeout exceeded when trying to connect|Connection terminated|connection error and is not queryable/i.test(e.message)
+    )
+      return true;
     e = ((e as Chained).originalError ?? (e as Chained).cause) as Chained | undefined;
   }
   return false;

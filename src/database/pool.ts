@@ -1,0 +1,37 @@
+/**
+ * The `pg` pool under Prisma, with one repair: a connection that breaks while it is checked out
+ * (the server stopped or restarted in the middle of a transaction) goes back to the pool at once,
+ * which closes and forgets it.
+ *
+ * Without this, a transaction whose connection dies is never released: Prisma's rollback fails on
+ * the dead connection before it hands the connection back, so every outage mid-transaction costs a
+ * pool slot for good, and once they are all gone every request waits out the connect timeout even
+ * after the database is back. The released connection's later `release()` from Prisma is ignored.
+ */
+import pg from 'pg';
+
+type Release = (error?: Error | boolean) => void;
+
+function releasedWhenBroken(client: pg.PoolClient): pg.PoolClient {
+  const release: Release = client.release;
+  let released = false;
+  const once: Release = (error) => {
+    if (released) return;
+    released = true;
+    client.removeListener('error', onError);
+    release(error);
+  };
+  const onError = (error: Error) => once(error);
+  client.on('error', onError);
+  client.release = once;
+  return client;
+}
+
+export function createPool(config: pg.PoolConfig): pg.Pool {
+  const pool = new pg.Pool(config);
+  const connect = pool.connect.bind(pool) as (callback?: unknown) => Promise<pg.PoolClient> | void;
+  // The callback form is `pool.query`'s own, which already releases a broken connection with its error.
+  pool.connect = ((callback?: unknown) =>
+    callback ? connect(callback) : (connect() as Promise<pg.PoolClient>).then(releasedWhenBroken)) as typeof pool.connect;
+  return pool;
+}
