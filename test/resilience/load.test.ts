@@ -8,10 +8,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import autocannon from 'autocannon';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, type Database } from '../../src/database/client.js';
 import { tokenFor } from '../support/auth.js';
 import { freePort } from '../support/controlled-postgres.js';
+import { freshDatabase } from '../support/fresh-database.js';
 import { residentBytes, startServerProcess, type ServerProcess } from '../support/server-process.js';
 
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 5);
@@ -26,10 +27,12 @@ const example = (name: string) => readFileSync(resolve(import.meta.dirname, '../
 const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
+// A database of its own: the comments it writes must not show in other tests' answers.
+const databaseUrl = freshDatabase('load', { seeded: true });
 let server: ServerProcess;
 let db: Database;
 beforeAll(async () => {
-  const url = inject('writableDatabaseUrl');
+  const url = databaseUrl();
   server = await startServerProcess(url, await freePort(), { NODE_ENV: 'production', LOG_LEVEL: 'warn' });
   db = createDatabase({ url, maxConnections: 2 });
 }, 60_000);
