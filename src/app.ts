@@ -13,6 +13,7 @@ import { devSecret } from './auth/dev-secret.js';
 import { contextFactory } from './context/request-context.js';
 import { PlanEvents } from './events/plan-events.js';
 import { createApollo } from './http/apollo.js';
+import { rateLimit } from './http/rate-limit.js';
 import { createHttpServer } from './http/server.js';
 import { serveSubscriptions } from './http/subscriptions.js';
 
@@ -29,14 +30,34 @@ export interface RunningApp {
 
 export async function startApp(config: Config, log: Logger, database?: OpenDatabase): Promise<RunningApp> {
   const started = Date.now();
-  const db = database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, seedsDir: config.seedsDir, log }));
-  const apollo = createApollo({ production: config.production });
+  const db =
+    database ??
+    (await openDatabase({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      seedsDir: config.seedsDir,
+      log,
+      poolSize: config.databasePoolSize,
+      // No statement outlives the request that sent it.
+      statementTimeoutMs: config.limits.requestTimeoutMs,
+    }));
+  const apollo = createApollo({ production: config.production, introspection: config.introspection, limits: config.limits });
   await apollo.start();
   const events = new PlanEvents();
   const authenticate = createAuthenticator({ ...config.auth, secret: signingSecret(config) });
   const createContext = contextFactory({ db: db.db, events, authenticate, anonymousRead: config.auth.anonymousRead });
-  const server = createHttpServer({ apollo, db: db.db, log, defaultQuery: DEFAULT_QUERY, createContext });
-  const subscriptions = serveSubscriptions({ server, createContext, production: config.production, log });
+  const server = createHttpServer({
+    apollo,
+    db: db.db,
+    log,
+    defaultQuery: DEFAULT_QUERY,
+    createContext,
+    limits: config.limits,
+    rateLimit: rateLimit(config.limits.ratePerMinute),
+    graphiql: config.graphiql,
+    trustProxy: config.trustProxy,
+  });
+  const subscriptions = serveSubscriptions({ server, createContext, production: config.production, limits: config.limits, log });
   await new Promise<void>((ready, fail) => server.once('error', fail).listen(config.port, config.host, ready));
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host}:${port}`;

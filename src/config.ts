@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
+const count = z.coerce.number().int().min(1);
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
@@ -22,6 +23,24 @@ const Env = z.object({
   AUTH_AUDIENCE: z.string().optional(),
   /** Whether requests without a token may read. Default: yes, except in production. */
   ANONYMOUS_READ: flag.optional(),
+  /** Schema introspection, and GraphiQL (which needs it). Default: on, except in production. */
+  INTROSPECTION: flag.optional(),
+  GRAPHIQL: flag.optional(),
+  /** What one operation may ask (see src/http/limits.ts). */
+  LIMIT_DEPTH: count.default(14),
+  LIMIT_COST: count.default(50_000),
+  LIMIT_ALIASES: count.default(30),
+  LIMIT_DIRECTIVES: count.default(50),
+  LIMIT_TOKENS: count.default(4_000),
+  LIMIT_BODY_BYTES: count.default(1_000_000),
+  /** How long one request may run before it is answered with REQUEST_TIMEOUT. */
+  REQUEST_TIMEOUT_MS: count.default(30_000),
+  /** Requests per minute per signed-in user, or per address for anonymous requests; 0 switches the limit off. */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
+  /** Take the client's address from X-Forwarded-For (behind a reverse proxy), not the socket. */
+  TRUST_PROXY: flag.default(false),
+  /** Connections to the database. */
+  DATABASE_POOL_SIZE: count.default(10),
 });
 
 export interface AuthConfig {
@@ -31,6 +50,19 @@ export interface AuthConfig {
   issuer: string | undefined;
   audience: string | undefined;
   anonymousRead: boolean;
+}
+
+/** What one operation, and one request, may ask. */
+export interface Limits {
+  depth: number;
+  cost: number;
+  aliases: number;
+  directives: number;
+  tokens: number;
+  bodyBytes: number;
+  requestTimeoutMs: number;
+  /** Requests per minute per user or address; 0: no limit. */
+  ratePerMinute: number;
 }
 
 export interface Config {
@@ -43,6 +75,11 @@ export interface Config {
   shutdownGraceMs: number;
   seedsDir: string;
   auth: AuthConfig;
+  introspection: boolean;
+  graphiql: boolean;
+  limits: Limits;
+  trustProxy: boolean;
+  databasePoolSize: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -72,5 +109,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       audience: e.AUTH_AUDIENCE,
       anonymousRead: e.ANONYMOUS_READ ?? !production,
     },
+    // GraphiQL reads the schema by introspection: asking for it turns introspection on unless refused.
+    introspection: e.INTROSPECTION ?? (e.GRAPHIQL === true || !production),
+    graphiql: e.GRAPHIQL ?? !production,
+    limits: {
+      depth: e.LIMIT_DEPTH,
+      cost: e.LIMIT_COST,
+      aliases: e.LIMIT_ALIASES,
+      directives: e.LIMIT_DIRECTIVES,
+      tokens: e.LIMIT_TOKENS,
+      bodyBytes: e.LIMIT_BODY_BYTES,
+      requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+      ratePerMinute: e.RATE_LIMIT_PER_MINUTE,
+    },
+    trustProxy: e.TRUST_PROXY,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
   };
 }

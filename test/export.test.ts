@@ -92,7 +92,7 @@ describe('the recommendations export', () => {
         errors: [
           {
             message: 'Unknown agency "nobody" in "filter.addressedTo": name agencies by slug (e.g. "jexu") or global id.',
-            extensions: { code: 'BAD_USER_INPUT' },
+            extensions: { code: 'BAD_USER_INPUT', requestId: expect.any(String) },
           },
         ],
       },

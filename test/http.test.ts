@@ -36,7 +36,7 @@ describe('GraphQL over HTTP', () => {
     const badJson = await post('{"query": ');
     expect(badJson.status).toBe(400);
     expect(await badJson.json()).toEqual({
-      errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }],
+      errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST', requestId: expect.any(String) } }],
     });
 
     const badSyntax = await post({ query: '{ recommendations(' });
@@ -49,12 +49,16 @@ describe('GraphQL over HTTP', () => {
     const tooManyTokens = await post({ query: `{ ${'__typename '.repeat(5_000)}}` });
     expect(tooManyTokens.status).toBe(400);
     expect((await tooManyTokens.json()).errors[0]).toMatchObject({
-      message: expect.stringContaining('more that 4000 tokens'),
-      extensions: { code: 'GRAPHQL_PARSE_FAILED' },
+      message: 'The document has more than 4000 tokens, the limit.',
+      extensions: { code: 'TOO_MANY_TOKENS', limit: 4000 },
     });
 
     const tooLarge = await post({ query: `{ __typename }`, padding: 'x'.repeat(1_100_000) });
     expect(tooLarge.status).toBe(413);
+    expect((await tooLarge.json()).errors[0]).toMatchObject({
+      message: 'The request body exceeds 1000000 bytes, the limit.',
+      extensions: { code: 'PAYLOAD_TOO_LARGE' },
+    });
 
     const tooBig = await post({ query: '{ recommendations(first: 1000) { totalCount } }' });
     expect((await tooBig.json()).errors[0]).toMatchObject({
@@ -89,7 +93,10 @@ describe('GraphQL over HTTP', () => {
   it('refuses queries nested beyond the depth limit', async () => {
     const deep = `{ agency(slug: "nsd") { ${'parent { '.repeat(16)}name${' }'.repeat(16)} } }`;
     const body = await (await post({ query: deep })).json();
-    expect(body.errors[0].message).toMatch(/depth/i);
+    expect(body.errors[0]).toMatchObject({
+      message: 'Query depth limit of 14 exceeded, found 18.',
+      extensions: { code: 'QUERY_TOO_DEEP', limit: 14 },
+    });
     expect(body.data).toBeUndefined();
   });
 });

@@ -20,6 +20,8 @@ export async function openDatabase(options: {
   dataDir: string;
   seedsDir: string;
   log: Logger;
+  poolSize?: number;
+  statementTimeoutMs?: number;
 }): Promise<OpenDatabase> {
   const { log } = options;
   let embedded: EmbeddedPostgres | null = null;
@@ -29,7 +31,12 @@ export async function openDatabase(options: {
     url = embedded.url;
     log.info({ dataDir: options.dataDir }, 'embedded database started');
   }
-  const db = createDatabase({ url });
+  const db = createDatabase({
+    url,
+    maxConnections: options.poolSize,
+    statementTimeoutMs: options.statementTimeoutMs,
+    onConnectionError: (err) => log.warn({ err }, 'database connection lost'),
+  });
   const close = async () => {
     await db.$disconnect();
     await embedded?.stop();

@@ -6,9 +6,12 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { PothosValidationError } from '@pothos/core';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { Limits } from '../config.js';
 import type { Context } from '../context/context.js';
+import { isDatabaseUnavailable } from '../database/unavailable.js';
 import { schema } from '../schema/index.js';
-import { MAX_TOKENS, queryLimits } from './limits.js';
+import { DATABASE_UNAVAILABLE_MESSAGE } from './errors.js';
+import { queryLimitOf, queryLimits } from './limits.js';
 
 /** Codes whose message is written for the client and safe to show as is. */
 const CLIENT_CODES = new Set([
@@ -23,6 +26,8 @@ const CLIENT_CODES = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
+  'RATE_LIMITED',
+  'DATABASE_UNAVAILABLE',
 ]);
 
 /**
@@ -30,6 +35,9 @@ const CLIENT_CODES = new Set([
  * masked. One rule for both the response and the log.
  */
 export function clientCode(error: unknown): string | null {
+  const limit = queryLimitOf(error);
+  if (limit) return limit.code;
+  if (isDatabaseUnavailable(error)) return 'DATABASE_UNAVAILABLE';
   // Pothos reports bad arguments (a global id of the wrong type, a negative page size) with its own
   // error class, itself a GraphQLError without a code: checked first.
   if (error instanceof PothosValidationError) return 'BAD_USER_INPUT';
@@ -45,8 +53,18 @@ export function clientCode(error: unknown): string | null {
 
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const code = clientCode(error);
-  const message = code ? formatted.message : 'Internal server error';
-  return { message, locations: formatted.locations, path: formatted.path, extensions: { code: code ?? 'INTERNAL_SERVER_ERROR' } };
+  const limit = queryLimitOf(error);
+  const message = !code
+    ? 'Internal server error'
+    : limit
+      ? limit.message
+      : code === 'DATABASE_UNAVAILABLE'
+        ? DATABASE_UNAVAILABLE_MESSAGE
+        : formatted.message;
+  const extensions: Record<string, unknown> = { code: code ?? 'INTERNAL_SERVER_ERROR' };
+  if (limit) extensions.limit = limit.limit;
+  if (code === 'RATE_LIMITED') extensions.retryAfter = formatted.extensions?.retryAfter;
+  return { message, locations: formatted.locations, path: formatted.path, extensions };
 }
 
 /** Logs, with the request id, every error that clients see only as "Internal server error". */
@@ -63,12 +81,27 @@ const logUnexpectedErrors: ApolloServerPlugin<Context> = {
   },
 };
 
-export function createApollo(options: { production: boolean }) {
-  const limits = queryLimits(options);
+/** A database outage met while running an operation answers 503, as one met before it does. */
+const unavailableIs503: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
+        if (errors?.some((e) => e.extensions?.code === 'DATABASE_UNAVAILABLE')) {
+          response.http.status = 503;
+          response.http.headers.set('retry-after', '1');
+        }
+      },
+    };
+  },
+};
+
+export function createApollo(options: { production: boolean; introspection: boolean; limits: Limits }) {
+  const limits = queryLimits(options.limits, options);
   return new ApolloServer<Context>({
     schema,
-    introspection: true,
-    parseOptions: { maxTokens: MAX_TOKENS },
+    introspection: options.introspection,
+    parseOptions: limits.parseOptions,
     includeStacktraceInErrorResponses: false,
     formatError,
     validationRules: limits.validationRules,
@@ -78,6 +111,7 @@ export function createApollo(options: { production: boolean }) {
       ...(limits.plugins as ApolloServerPlugin<Context>[]),
       ApolloServerPluginLandingPageDisabled() as ApolloServerPlugin<Context>,
       logUnexpectedErrors,
+      unavailableIs503,
     ],
   });
 }

@@ -1,23 +1,59 @@
 /**
  * Limits on what one operation may ask, the same over HTTP and WebSocket: graphql-armor's depth,
- * cost, alias and directive limits, plus graphql's own parser token limit.
+ * cost, alias and directive limits, plus graphql's own parser token limit. Each rejection is a
+ * `QueryLimitError` with a stable code and the limit it met, so a client can tell which it was.
  */
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { GraphQLError, type ValidationContext } from 'graphql';
+import type { Limits } from '../config.js';
 
-export const MAX_TOKENS = 4_000;
+export type QueryLimitCode = 'QUERY_TOO_DEEP' | 'QUERY_TOO_COSTLY' | 'TOO_MANY_ALIASES' | 'TOO_MANY_DIRECTIVES' | 'TOO_MANY_TOKENS';
 
-export function queryLimits(options: { production: boolean }) {
+export class QueryLimitError extends GraphQLError {
+  constructor(
+    readonly code: QueryLimitCode,
+    message: string,
+    readonly limit: number,
+  ) {
+    super(message, { extensions: { code, limit } });
+  }
+}
+
+/** The limit an error reports, wherever it sits in the chain Apollo wraps around it. */
+export function queryLimitOf(error: unknown): QueryLimitError | null {
+  for (let e = error; e; e = (e as GraphQLError).originalError) {
+    if (e instanceof QueryLimitError) return e;
+    // graphql's parser stops at the token limit with a syntax error of its own.
+    if (e instanceof GraphQLError && /^Syntax Error: Document contains more th(?:at|an) (\d+) tokens/.test(e.message)) {
+      const limit = Number(/(\d+) tokens/.exec(e.message)![1]);
+      return new QueryLimitError('TOO_MANY_TOKENS', `The document has more than ${limit} tokens, the limit.`, limit);
+    }
+    if (!(e instanceof GraphQLError)) return null;
+  }
+  return null;
+}
+
+/** Reports armor's rejection as a typed error, in armor's own words without its "Syntax Error:" prefix. */
+const reject = (code: QueryLimitCode, limit: number) => ({
+  propagateOnRejection: false,
+  onReject: [
+    (ctx: ValidationContext | null, error: GraphQLError) =>
+      ctx?.reportError(new QueryLimitError(code, error.message.replace(/^Syntax Error: /, ''), limit)),
+  ],
+});
+
+export function queryLimits(limits: Limits, options: { production: boolean }) {
   const armor = new ApolloArmor({
-    // Deep enough for a recommendation with its actions, owners, agencies and citations in one request.
-    maxDepth: { n: 14 },
-    costLimit: { maxCost: 50_000 },
-    maxAliases: { n: 30 },
-    maxDirectives: { n: 50 },
+    // 14 is deep enough for a recommendation with its actions, owners, agencies and citations.
+    maxDepth: { n: limits.depth, ...reject('QUERY_TOO_DEEP', limits.depth) },
+    costLimit: { maxCost: limits.cost, ...reject('QUERY_TOO_COSTLY', limits.cost) },
+    maxAliases: { n: limits.aliases, ...reject('TOO_MANY_ALIASES', limits.aliases) },
+    maxDirectives: { n: limits.directives, ...reject('TOO_MANY_DIRECTIVES', limits.directives) },
     // Token limits are enforced by graphql's own parser (`parseOptions`): armor's Apollo hook
     // re-parses the query itself, and a syntax error thrown there surfaces as a 500.
     maxTokens: { enabled: false },
     // Suggestions help analysts in GraphiQL; in production they would map the schema for strangers.
     blockFieldSuggestion: { enabled: options.production },
   });
-  return armor.protect();
+  return { ...armor.protect(), parseOptions: { maxTokens: limits.tokens } };
 }

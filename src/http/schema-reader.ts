@@ -62,15 +62,27 @@ const typed = (e: GraphQLError) =>
     ? new GraphQLError(e.message, { extensions: { code: 'BAD_USER_INPUT' } })
     : e;
 
-/** Sends errors as GraphQL would: 400 when they are the client's, 500 (masked) otherwise. */
-export function sendErrors(res: ServerResponse, raw: readonly GraphQLError[], status?: number) {
+/** The status GraphQL errors call for: 400 when they are the client's, 503 for an outage, 500 (masked) otherwise. */
+function statusOf(errors: readonly GraphQLError[]): number {
+  const codes = errors.map((e) => clientCode(e));
+  if (codes.includes('DATABASE_UNAVAILABLE')) return 503;
+  return codes.every(Boolean) ? 400 : 500;
+}
+
+/** Sends errors as GraphQL would, each with the request id. */
+export function sendErrors(res: ServerResponse, raw: readonly GraphQLError[], status?: number, headers: Record<string, string> = {}) {
   const errors = raw.map(typed);
-  res.writeHead(status ?? (errors.every((e) => clientCode(e)) ? 400 : 500), {
-    'content-type': 'application/json; charset=utf-8',
-    'cache-control': 'no-store',
-  });
+  const requestId = res.getHeader('x-request-id');
+  res.writeHead(status ?? statusOf(errors), { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
   // Locations and paths would point into the built-in query, not at anything the client sent.
-  res.end(JSON.stringify({ errors: errors.map((e) => ({ ...formatError(e.toJSON(), e), locations: undefined, path: undefined })) }));
+  res.end(
+    JSON.stringify({
+      errors: errors.map((e) => {
+        const formatted = formatError(e.toJSON(), e);
+        return { ...formatted, locations: undefined, path: undefined, extensions: { ...formatted.extensions, requestId } };
+      }),
+    }),
+  );
 }
 
 export const badParameter = (message: string) => new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });

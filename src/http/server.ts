@@ -9,15 +9,19 @@ import type { ApolloServer } from '@apollo/server';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { AuthenticationError } from '../auth/authenticate.js';
+import type { Limits } from '../config.js';
 import type { Context } from '../context/context.js';
 import type { ContextFactory } from '../context/request-context.js';
 import type { Database } from '../database/client.js';
+import { isDatabaseUnavailable } from '../database/unavailable.js';
+import { DatabaseUnavailableError, RateLimitedError } from './errors.js';
 import { loadExamples } from './examples.js';
 import { exportRecommendations } from './export-recommendations.js';
 import { graphiqlAsset, graphiqlPage } from './graphiql.js';
 import { sendErrors } from './schema-reader.js';
 import { CHART_PATH, slippageChart } from './slippage-chart-route.js';
-import { handleGraphQL } from './graphql-handler.js';
+import { handleGraphQL, sendJsonError } from './graphql-handler.js';
+import type { RateLimit } from './rate-limit.js';
 
 const ASSET_PREFIX = '/graphql/assets/';
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
@@ -40,6 +44,12 @@ export interface HttpDependencies {
   log: Logger;
   defaultQuery: string;
   createContext: ContextFactory;
+  limits: Limits;
+  rateLimit: RateLimit;
+  /** Serve GraphiQL at GET /graphql for browsers. */
+  graphiql: boolean;
+  /** Take the client's address from X-Forwarded-For. */
+  trustProxy: boolean;
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown) {
@@ -49,7 +59,14 @@ function sendJson(res: ServerResponse, status: number, body: unknown) {
 
 const wantsHtml = (req: IncomingMessage) => req.method === 'GET' && (req.headers.accept ?? '').includes('text/html');
 
-export function createHttpServer({ apollo, db, log, defaultQuery, createContext }: HttpDependencies): Server {
+function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
+  const forwarded = trustProxy ? req.headers['x-forwarded-for'] : undefined;
+  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+  return first || req.socket.remoteAddress || 'unknown';
+}
+
+export function createHttpServer(dependencies: HttpDependencies): Server {
+  const { apollo, db, log, defaultQuery, createContext, limits, rateLimit, graphiql, trustProxy } = dependencies;
   const httpLog = pinoHttp({
     logger: log,
     genReqId: (req, res) => {
@@ -83,13 +100,13 @@ export function createHttpServer({ apollo, db, log, defaultQuery, createContext 
         return sendJson(res, 503, { status: 'unavailable', reason: 'database unreachable' });
       }
     }
-    if (path.startsWith(ASSET_PREFIX) && req.method === 'GET') {
+    if (graphiql && path.startsWith(ASSET_PREFIX) && req.method === 'GET') {
       const asset = graphiqlAsset(path.slice(ASSET_PREFIX.length));
       if (!asset) return sendJson(res, 404, { error: 'not found' });
       res.writeHead(200, { 'content-type': asset.contentType, 'cache-control': 'public, max-age=3600' });
       return res.end(asset.body);
     }
-    if (path === '/graphql' && wantsHtml(req)) {
+    if (graphiql && path === '/graphql' && wantsHtml(req)) {
       res.writeHead(200, {
         'content-type': 'text/html; charset=utf-8',
         'content-security-policy': GRAPHIQL_CSP,
@@ -97,8 +114,23 @@ export function createHttpServer({ apollo, db, log, defaultQuery, createContext 
       });
       return res.end(page);
     }
-    const context = () => createContext({ authorization: req.headers.authorization, requestId: String(req.id), log: req.log });
-    if (path === '/graphql') return handleGraphQL(apollo, req, res, context);
+    const requestId = String(req.id);
+    const address = clientAddress(req, trustProxy);
+    // Each request counts against its user (or, anonymous or with a bad token, its address) before it runs.
+    const context = async () => {
+      let ctx: Context;
+      try {
+        ctx = await createContext({ authorization: req.headers.authorization, requestId, log: req.log });
+      } catch (error) {
+        if (error instanceof AuthenticationError) await rateLimit.take(`address:${address}`);
+        if (isDatabaseUnavailable(error)) throw new DatabaseUnavailableError();
+        throw error;
+      }
+      await rateLimit.take(ctx.viewer.id ? `user:${ctx.viewer.id}` : `address:${address}`);
+      return ctx;
+    };
+    if (path === '/graphql')
+      return handleGraphQL(apollo, req, res, { bodyBytes: limits.bodyBytes, timeoutMs: limits.requestTimeoutMs, requestId, context });
     const chart = req.method === 'GET' ? CHART_PATH.exec(path) : null;
     if ((path === '/export/recommendations.csv' && req.method === 'GET') || chart) {
       let ctx: Context;
@@ -106,6 +138,10 @@ export function createHttpServer({ apollo, db, log, defaultQuery, createContext 
         ctx = await context();
       } catch (error) {
         if (error instanceof AuthenticationError) return sendErrors(res, [error], 401);
+        if (error instanceof RateLimitedError || error instanceof DatabaseUnavailableError) {
+          const http = error.extensions.http as { status: number; headers: Map<string, string> };
+          return sendErrors(res, [error], http.status, Object.fromEntries(http.headers));
+        }
         throw error;
       }
       return chart ? slippageChart(chart[1], url.searchParams, res, ctx) : exportRecommendations(url.searchParams, res, ctx);
@@ -116,10 +152,13 @@ export function createHttpServer({ apollo, db, log, defaultQuery, createContext 
   return createServer((req, res) => {
     httpLog(req, res);
     route(req, res).catch((err) => {
-      req.log.error({ err }, 'unhandled request error');
-      if (!res.headersSent)
-        sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
-      else res.destroy();
+      const unavailable = isDatabaseUnavailable(err);
+      if (unavailable) req.log.warn({ err }, 'database unreachable');
+      else req.log.error({ err }, 'unhandled request error');
+      if (res.headersSent) res.destroy();
+      else if (unavailable)
+        sendJsonError(res, 503, new DatabaseUnavailableError().message, 'DATABASE_UNAVAILABLE', String(req.id), { 'retry-after': '1' });
+      else sendJsonError(res, 500, 'Internal server error', 'INTERNAL_SERVER_ERROR', String(req.id));
     });
   });
 }

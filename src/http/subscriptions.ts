@@ -13,8 +13,9 @@ import { AuthenticationError } from '../auth/authenticate.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { ContextFactory } from '../context/request-context.js';
 import { schema } from '../schema/index.js';
-import { clientCode } from './apollo.js';
-import { MAX_TOKENS, queryLimits } from './limits.js';
+import { clientCode, formatError } from './apollo.js';
+import type { Limits } from '../config.js';
+import { queryLimits } from './limits.js';
 
 interface ConnectionState {
   viewer?: Viewer;
@@ -26,19 +27,25 @@ const authorizationOf = (params: Record<string, unknown> | undefined) => {
   return typeof value === 'string' ? value : undefined;
 };
 
-/** The same rule as over HTTP: client errors as they are, anything else as "Internal server error". */
+/** The same rule as over HTTP (formatError): client errors as written, anything else as "Internal server error". */
 const masking = (log: Logger) => (errors: readonly GraphQLError[]) =>
   errors.map((e) => {
-    if (clientCode(e)) return e;
-    log.error({ err: e.originalError ?? e, path: e.path }, 'subscription failed');
-    return new GraphQLError('Internal server error', { path: e.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    if (!clientCode(e)) log.error({ err: e.originalError ?? e, path: e.path }, 'subscription failed');
+    const { message, extensions } = formatError(e.toJSON(), e);
+    return new GraphQLError(message, { nodes: e.nodes, path: e.path, extensions });
   });
 
-export function serveSubscriptions(options: { server: Server; createContext: ContextFactory; production: boolean; log: Logger }) {
+export function serveSubscriptions(options: {
+  server: Server;
+  createContext: ContextFactory;
+  production: boolean;
+  limits: Limits;
+  log: Logger;
+}) {
   const { createContext, log } = options;
   const masked = masking(log);
   const wss = new WebSocketServer({ server: options.server, path: '/graphql' });
-  const { validationRules } = queryLimits(options);
+  const { validationRules, parseOptions } = queryLimits(options.limits, options);
   const state = new WeakMap<object, ConnectionState>();
   const connection = (extra: object) => state.get(extra) ?? state.set(extra, { id: randomUUID() }).get(extra)!;
 
@@ -60,7 +67,7 @@ export function serveSubscriptions(options: { server: Server; createContext: Con
         const conn = connection(ctx.extra);
         let document;
         try {
-          document = parse(payload.query, { maxTokens: MAX_TOKENS });
+          document = parse(payload.query, parseOptions);
         } catch (error) {
           return masked([error as GraphQLError]);
         }

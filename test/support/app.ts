@@ -1,4 +1,4 @@
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { startApp, type RunningApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
@@ -16,13 +16,25 @@ export function databaseAt(url: string): OpenDatabase {
  * The real server on a free loopback port, over the run's seeded database (or the one given), with
  * extra environment (e.g. authentication settings) where a test needs it.
  */
-export function serveApp(url = () => inject('databaseUrl'), env: Record<string, string> = {}): { app: () => RunningApp } {
+export function serveApp(
+  url = () => inject('databaseUrl'),
+  env: Record<string, string> = {},
+  log: Logger = pino({ level: 'silent' }),
+): { app: () => RunningApp } {
   let app: RunningApp;
   let database: OpenDatabase;
   beforeAll(async () => {
     database = databaseAt(url());
-    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', SHUTDOWN_GRACE_MS: '2000', AUTH_JWT_SECRET: TEST_SECRET, ...env });
-    app = await startApp(config, pino({ level: 'silent' }), database);
+    // Suites send hundreds of requests a minute from one address; the rate limit has tests of its own.
+    const config = loadConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      SHUTDOWN_GRACE_MS: '2000',
+      AUTH_JWT_SECRET: TEST_SECRET,
+      RATE_LIMIT_PER_MINUTE: '0',
+      ...env,
+    });
+    app = await startApp(config, log, database);
   });
   afterAll(async () => {
     await app?.stop();
