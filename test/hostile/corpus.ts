@@ -296,10 +296,20 @@ const get = (variant: string, path: string, headers: Record<string, string | str
   ...extra,
 });
 
+/** The path a raw request line names (its target, as the server resolves it), for checking the answer. */
+const rawPath = (bytes: string | Buffer) => {
+  const target = /^\S+ (\S+)/.exec(bytes.toString('latin1'))?.[1];
+  try {
+    return target ? new URL(target, 'http://localhost').pathname : '/';
+  } catch {
+    return '/';
+  }
+};
+
 const raw = (variant: string, bytes: string | Buffer, extra: Partial<Draft> = {}): Draft => ({
   variant,
   method: 'RAW',
-  path: '/graphql',
+  path: rawPath(bytes),
   headers: {},
   raw: Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes, 'latin1'),
   mayClose: true,
