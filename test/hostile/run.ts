@@ -267,11 +267,11 @@ const safeDecode = (s: string) => {
   }
 };
 
-/** `text` with every comma-separated piece of what the client said (of four characters or more) blanked out. */
+/** `text` with every piece (between commas, `&` and `=`) of what the client said (of four characters or more) blanked out. */
 function withoutEchoes(text: string, said: string[]): string {
   const pieces = said
     .filter((s) => s.length < 20_000)
-    .flatMap((s) => s.split(','))
+    .flatMap((s) => s.split(/[,&=]/))
     .map((p) => p.trim())
     .filter((p) => p.length >= 4)
     .sort((a, b) => b.length - a.length);
