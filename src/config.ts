@@ -33,6 +33,8 @@ const Env = z.object({
   LIMIT_DIRECTIVES: count.default(50),
   LIMIT_TOKENS: count.default(4_000),
   LIMIT_BODY_BYTES: count.default(1_000_000),
+  /** Heap for parsed documents kept for reuse (estimated; see src/http/apollo.ts). */
+  DOCUMENT_CACHE_BYTES: count.default(8 * 2 ** 20),
   /** How long one request may run before it is answered with REQUEST_TIMEOUT. */
   REQUEST_TIMEOUT_MS: count.default(30_000),
   /** Requests per minute per signed-in user, or per address for anonymous requests; 0 switches the limit off. */
@@ -60,6 +62,8 @@ export interface Limits {
   directives: number;
   tokens: number;
   bodyBytes: number;
+  /** Heap the parsed-document cache may hold. */
+  documentCacheBytes: number;
   requestTimeoutMs: number;
   /** Requests per minute per user or address; 0: no limit. */
   ratePerMinute: number;
@@ -119,6 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       directives: e.LIMIT_DIRECTIVES,
       tokens: e.LIMIT_TOKENS,
       bodyBytes: e.LIMIT_BODY_BYTES,
+      documentCacheBytes: e.DOCUMENT_CACHE_BYTES,
       requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
       ratePerMinute: e.RATE_LIMIT_PER_MINUTE,
     },

@@ -10,8 +10,10 @@ import type { Limits } from '../config.js';
 import type { Context } from '../context/context.js';
 import { isDatabaseUnavailable } from '../database/unavailable.js';
 import { schema } from '../schema/index.js';
+import { documentCache } from './document-cache.js';
 import { DATABASE_UNAVAILABLE_MESSAGE } from './errors.js';
 import { queryLimitOf, queryLimits } from './limits.js';
+import { documentHasUnstorableText, hasUnstorableText, unstorableTextError } from './text-input.js';
 
 /** Codes whose message is written for the client and safe to show as is. */
 const CLIENT_CODES = new Set([
@@ -96,11 +98,30 @@ const unavailableIs503: ApolloServerPlugin<Context> = {
   },
 };
 
+/**
+ * Refuses, before anything runs, what would otherwise fail as a server fault: a subscription (served
+ * over WebSocket only; over HTTP its field would resolve to nothing) and text the database cannot hold.
+ */
+const refuseUnservable: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ operation, document, request }) {
+        if (operation?.operation === 'subscription')
+          throw new GraphQLError('Subscriptions are served over WebSocket (graphql-transport-ws) at /graphql, not over HTTP.', {
+            extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+          });
+        if (hasUnstorableText(request.variables) || documentHasUnstorableText(document)) throw unstorableTextError();
+      },
+    };
+  },
+};
+
 export function createApollo(options: { production: boolean; introspection: boolean; limits: Limits }) {
   const limits = queryLimits(options.limits, options);
   return new ApolloServer<Context>({
     schema,
     introspection: options.introspection,
+    documentStore: documentCache(options.limits.documentCacheBytes),
     parseOptions: limits.parseOptions,
     includeStacktraceInErrorResponses: false,
     formatError,
@@ -110,6 +131,7 @@ export function createApollo(options: { production: boolean; introspection: bool
     plugins: [
       ...(limits.plugins as ApolloServerPlugin<Context>[]),
       ApolloServerPluginLandingPageDisabled() as ApolloServerPlugin<Context>,
+      refuseUnservable,
       logUnexpectedErrors,
       unavailableIs503,
     ],

@@ -18,12 +18,14 @@ import { DatabaseUnavailableError, RateLimitedError } from './errors.js';
 import { loadExamples } from './examples.js';
 import { exportRecommendations } from './export-recommendations.js';
 import { graphiqlAsset, graphiqlPage } from './graphiql.js';
-import { sendErrors } from './schema-reader.js';
+import { badParameter, sendErrors } from './schema-reader.js';
 import { CHART_PATH, slippageChart } from './slippage-chart-route.js';
 import { handleGraphQL, sendJsonError } from './graphql-handler.js';
 import type { RateLimit } from './rate-limit.js';
+import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from './text-input.js';
 
 const ASSET_PREFIX = '/graphql/assets/';
+const HEADERS_TIMEOUT_MS = 10_000;
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
 // GraphiQL needs inline styles (Monaco injects them) and data: fonts; scripts come only from here.
@@ -133,6 +135,9 @@ export function createHttpServer(dependencies: HttpDependencies): Server {
       return handleGraphQL(apollo, req, res, { bodyBytes: limits.bodyBytes, timeoutMs: limits.requestTimeoutMs, requestId, context });
     const chart = req.method === 'GET' ? CHART_PATH.exec(path) : null;
     if ((path === '/export/recommendations.csv' && req.method === 'GET') || chart) {
+      // `%00` decodes to a NUL, which no database query can carry.
+      if ([...url.searchParams].some(([name, value]) => !isStorableText(name) || !isStorableText(value)))
+        return sendErrors(res, [badParameter(UNSTORABLE_TEXT_MESSAGE)], 400);
       let ctx: Context;
       try {
         ctx = await context();
@@ -149,7 +154,9 @@ export function createHttpServer(dependencies: HttpDependencies): Server {
     return sendJson(res, 404, { error: 'not found' });
   }
 
-  return createServer((req, res) => {
+  // A connection that sends no complete request head in ten seconds (nothing, or blank lines, which
+  // the parser skips) is answered 408 and closed, rather than held for Node's default of a minute.
+  return createServer({ headersTimeout: HEADERS_TIMEOUT_MS, connectionsCheckingInterval: 1_000 }, (req, res) => {
     httpLog(req, res);
     route(req, res).catch((err) => {
       const unavailable = isDatabaseUnavailable(err);

@@ -16,6 +16,7 @@ import { schema } from '../schema/index.js';
 import { clientCode, formatError } from './apollo.js';
 import type { Limits } from '../config.js';
 import { queryLimits } from './limits.js';
+import { documentHasUnstorableText, hasUnstorableText, unstorableTextError } from './text-input.js';
 
 interface ConnectionState {
   viewer?: Viewer;
@@ -73,6 +74,7 @@ export function serveSubscriptions(options: {
         }
         const errors = validate(schema, document, [...specifiedRules, ...(validationRules as never[])]);
         if (errors.length) return masked(errors);
+        if (hasUnstorableText(payload.variables) || documentHasUnstorableText(document)) return masked([unstorableTextError()]);
         return {
           schema,
           document,

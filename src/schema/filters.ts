@@ -12,6 +12,8 @@ import { badInput, resolveRefs } from './references.js';
 import { WorkStateEnum } from './work-status.js';
 
 const MAX_SEARCH_LENGTH = 200;
+/** Items in one list filter: far more than the record holds, well within what one SQL statement can bind. */
+const MAX_LIST_LENGTH = 1_000;
 const CLOSED_STATES = new Set(['COMPLETED', 'SUPERSEDED', 'DECLINED', 'NOT_RECORDED']);
 
 export const RecommendationFilter = builder.inputType('RecommendationFilter', {
@@ -91,6 +93,7 @@ export const sortOf = (order: { field: Sort['field']; direction?: Sort['directio
 function nonEmpty<T>(list: readonly T[] | null | undefined, argumentName: string): T[] | undefined {
   if (list == null) return undefined;
   if (list.length === 0) throw badInput(`"${argumentName}" must not be empty: leave it out to match everything.`, argumentName);
+  if (list.length > MAX_LIST_LENGTH) throw badInput(`"${argumentName}" may list at most ${MAX_LIST_LENGTH} items.`, argumentName);
   return [...list];
 }
 

@@ -52,9 +52,13 @@ const refLoader = (ctx: Context, kind: Kind) =>
   });
 
 /** The ids of the records `refs` name; `argumentName` says where they were given, for errors. */
+const MAX_REFS = 1_000;
+
 export async function resolveRefs(ctx: Context, kind: Kind, refs: readonly string[], argumentName: string): Promise<string[]> {
   const { example } = KINDS[kind];
   if (refs.length === 0) throw badInput(`"${argumentName}" must name at least one ${kind}.`, argumentName);
+  // Far more than the record holds, and few enough to look up (and to name back in an error) at once.
+  if (refs.length > MAX_REFS) throw badInput(`"${argumentName}" may name at most ${MAX_REFS} records.`, argumentName);
   const found = (await refLoader(ctx, kind).loadMany(refs)).map((r) => {
     if (r instanceof Error) throw r;
     return r;
