@@ -86,7 +86,7 @@ describe('text that is not an action plan', () => {
   const truncated = `${plan001.slice(0, plan001.indexOf('<p>Revised guidance will be published') + 20)}\n`;
   it.each([
     ['empty', '   \n', 'EMPTY'],
-    ['binary', `${plan001.slice(0, 500)}\u0000\u0001PK\u0003\u0004`, 'BINARY'],
+    ['binary', `${plan001.slice(0, 500)}\u0001\u0002PK\u0003\u0004`, 'BINARY'],
     ['a letter (another template)', letter, 'WRONG_TEMPLATE'],
     ['a table cut short', truncated, 'TRUNCATED'],
   ])('refuses %s with a typed reason, writing nothing', async (_what, text, code) => {
@@ -94,6 +94,16 @@ describe('text that is not an action plan', () => {
     const { data } = await admin(IMPORT, { input: { text, inspection: INSPECTION } });
     expect(data.importActionPlan).toMatchObject({ __typename: 'ImportRefused', code });
     expect(data.importActionPlan.message).toMatch(/expected/);
+    expect(await everything()).toBe(before);
+  });
+
+  // NUL cannot be stored in PostgreSQL text: every request carrying one is refused before it runs.
+  it('refuses text with a NUL character as bad input, writing nothing', async () => {
+    const before = await everything();
+    const { data, errors } = await admin(IMPORT, { input: { text: `${plan001.slice(0, 500)}\u0000PK`, inspection: INSPECTION } });
+    expect(data).toBeUndefined();
+    expect(errors).toMatchObject([{ extensions: { code: 'BAD_USER_INPUT' } }]);
+    expect(errors[0].message).toMatch(/NUL/);
     expect(await everything()).toBe(before);
   });
 
