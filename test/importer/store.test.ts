@@ -103,7 +103,7 @@ describe('text that is not an action plan', () => {
     const { data, errors } = await admin(IMPORT, { input: { text: `${plan001.slice(0, 500)}\u0000PK`, inspection: INSPECTION } });
     expect(data).toBeUndefined();
     expect(errors).toMatchObject([{ extensions: { code: 'BAD_USER_INPUT' } }]);
-    expect(errors[0].message).toMatch(/NUL/);
+    expect(errors![0]!.message).toMatch(/NUL/);
     expect(await everything()).toBe(before);
   });
 
