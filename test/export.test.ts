@@ -105,3 +105,29 @@ describe('the recommendations export', () => {
     });
   });
 });
+
+describe('the slippage chart', () => {
+  const chart = async (query: string) => {
+    const response = await fetch(`${app().url}/inspections/ct-joint-inspection-2023/slippage.svg${query}`);
+    return { status: response.status, svg: await response.text() };
+  };
+  const yearLabels = (svg: string) => [...svg.matchAll(/font-weight="600">(\d{4})<\/text>/g)].map((m) => Number(m[1]));
+
+  it('marks quarters over the plan’s own span', async () => {
+    const { status, svg } = await chart('?asOfRound=letter-2025-03');
+    expect(status).toBe(200);
+    expect(svg).toMatch(/>Apr<\/text>/);
+    expect(yearLabels(svg)).toContain(2024);
+  });
+
+  it('stays small when asked "as of" a day far in the future, marking years instead', async () => {
+    const { status, svg } = await chart('?asOf=9999-12-31');
+    expect(status).toBe(200);
+    // Quarter gridlines to the year 9999 would make it megabytes; at most forty lines keep it to kilobytes.
+    expect(svg.length).toBeLessThan(200_000);
+    expect(svg).not.toMatch(/>Apr<\/text>/);
+    expect(yearLabels(svg).length).toBeGreaterThan(1);
+    expect(yearLabels(svg).length).toBeLessThanOrEqual(41);
+    expect(yearLabels(svg).at(-1)).toBeGreaterThanOrEqual(9_000);
+  });
+});

@@ -82,6 +82,20 @@ function span(data: ChartData): [number, number] {
   return [start, end];
 }
 
+/** At most this many gridlines, whatever the span: an "as of" far in the future must not draw thousands. */
+const MAX_GRIDLINES = 40;
+
+/** Months between gridlines: quarters where they fit, else the smallest whole number of years that does. */
+function gridStep(t0: number, t1: number): number {
+  const [a, b] = [new Date(t0), new Date(t1)];
+  const months = (b.getUTCFullYear() - a.getUTCFullYear()) * 12 + b.getUTCMonth() - a.getUTCMonth();
+  if (months / 3 <= MAX_GRIDLINES) return 3;
+  if (months / 6 <= MAX_GRIDLINES) return 6;
+  const years = months / 12 / MAX_GRIDLINES;
+  const magnitude = 10 ** Math.floor(Math.log10(years));
+  return 12 * ([1, 2, 5, 10].map((m) => m * magnitude).find((y) => y >= years) ?? 10 * magnitude);
+}
+
 export function renderSlippageChart(data: ChartData): string {
   const [t0, t1] = span(data);
   const plot = WIDTH - LEFT - RIGHT;
@@ -107,9 +121,13 @@ export function renderSlippageChart(data: ChartData): string {
     if (i % 2 === 0) push(`<rect x="0" y="${TOP + i * ROW}" width="${WIDTH}" height="${ROW}" fill="#f9fafb"/>`);
   });
 
-  // Quarter gridlines and the time axis.
+  // Gridlines and the time axis: quarters, or whole years when the span is too wide for quarters.
   const axisY = TOP + data.rows.length * ROW + 8;
-  for (let t = t0; t <= t1;) {
+  const step = gridStep(t0, t1);
+  const first = new Date(t0);
+  const years = step / 12;
+  let t = step < 12 ? t0 : Date.UTC(Math.ceil(first.getUTCFullYear() / years) * years, 0, 1);
+  for (; t <= t1;) {
     const d = new Date(t);
     const iso = d.toISOString().slice(0, 10);
     const month = d.getUTCMonth();
@@ -118,7 +136,7 @@ export function renderSlippageChart(data: ChartData): string {
     push(
       `<text x="${x(iso)}" y="${axisY + 16}" text-anchor="middle" fill="#4b5563"${month === 0 ? ' font-weight="600"' : ''}>${label}</text>`,
     );
-    t = Date.UTC(d.getUTCFullYear(), month + 3, 1);
+    t = Date.UTC(d.getUTCFullYear(), month + step, 1);
   }
 
   // Reporting rounds, labels staggered so neighbours do not collide.
