@@ -73,11 +73,14 @@ const fetcher: Fetcher = (params, options) => {
 
 // The Examples panel: the questions in schema/examples, each opened in a tab of its own.
 function ExamplesPanel() {
-  const { addTab } = useGraphiQLActions();
+  const { addTab, setOperationName } = useGraphiQLActions();
   const queryEditor = useGraphiQL((state) => state.queryEditor);
   const open = (example: Example) => {
     addTab();
     queryEditor?.setValue(example.query);
+    // GraphiQL reads the operation name from the editor only after a pause: run at once, it would
+    // send the previous tab's name with this tab's document.
+    setOperationName(example.name);
   };
   return h(
     'section',
