@@ -24,9 +24,42 @@ export interface GenerateOptions {
 const P = SYNTHETIC_PREFIX;
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
-const AREAS = ['Justice', 'Policing', 'Probation', 'Prisons', 'Border', 'Courts', 'Security', 'Digital', 'Estates', 'Health', 'Youth', 'Data'];
-const UNIT_WORDS = ['Intelligence', 'Operations', 'Assurance', 'Training', 'Casework', 'Analysis', 'Standards', 'Technology', 'Partnerships'];
-const SYSTEMS = ['MAPPS', 'ViSOR', 'Case Hub', 'Risk Portal', 'Secure Link', 'Evidence Store', 'Digital Training', 'Workforce Plan', 'Data Exchange'];
+const AREAS = [
+  'Justice',
+  'Policing',
+  'Probation',
+  'Prisons',
+  'Border',
+  'Courts',
+  'Security',
+  'Digital',
+  'Estates',
+  'Health',
+  'Youth',
+  'Data',
+];
+const UNIT_WORDS = [
+  'Intelligence',
+  'Operations',
+  'Assurance',
+  'Training',
+  'Casework',
+  'Analysis',
+  'Standards',
+  'Technology',
+  'Partnerships',
+];
+const SYSTEMS = [
+  'MAPPS',
+  'ViSOR',
+  'Case Hub',
+  'Risk Portal',
+  'Secure Link',
+  'Evidence Store',
+  'Digital Training',
+  'Workforce Plan',
+  'Data Exchange',
+];
 const VERBS = ['review', 'strengthen', 'develop', 'publish', 'implement', 'evaluate', 'agree', 'train staff on', 'update', 'embed'];
 const OBJECTS = [
   'the information-sharing agreement',
@@ -74,7 +107,12 @@ export function generate({ scale, seed }: GenerateOptions): Dataset {
     const id = row.id as string;
     const roles = [1, 2].map((r) => {
       const roleId = `${id}-role${r}`;
-      data.Role.push({ id: roleId, slug: roleId, title: `${r === 1 ? 'Director' : 'Deputy Director'} ${row.name as string}`, agencyId: id });
+      data.Role.push({
+        id: roleId,
+        slug: roleId,
+        title: `${r === 1 ? 'Director' : 'Deputy Director'} ${row.name as string}`,
+        agencyId: id,
+      });
       return roleId;
     });
     rolesOf.set(id, roles);
@@ -89,7 +127,13 @@ export function generate({ scale, seed }: GenerateOptions): Dataset {
       agencies.push(agencyRow);
       for (let u = 1; u <= 4; u++) {
         const id = `${agency.id}-u${u}`;
-        const unit = { id, slug: id, name: `${random.pick(UNIT_WORDS)} Unit ${pad(d, 3)}.${a}.${u}`, abbreviation: `U${d}${a}${u}`, kind: 'UNIT' };
+        const unit = {
+          id,
+          slug: id,
+          name: `${random.pick(UNIT_WORDS)} Unit ${pad(d, 3)}.${a}.${u}`,
+          abbreviation: `U${d}${a}${u}`,
+          kind: 'UNIT',
+        };
         addAgency({ ...unit, aliases: [], parentId: agency.id, parentBasis: random.chance(0.7) ? 'STATED' : 'INFERRED' });
         units.push({ ...unit, parentId: agency.id });
       }
@@ -130,7 +174,8 @@ export function generate({ scale, seed }: GenerateOptions): Dataset {
     const rounds: { id: string; documentId: string; month: Month; sequence: number }[] = [];
     for (let r = 1; r <= roundCount; r++) {
       const month = published + 1 + (r - 1) * random.int(3, 6);
-      const kind = r === 1 ? 'PLAN_SUBMITTED' : r === roundCount ? 'LETTER' : r === 2 && roundCount === 5 ? 'PLAN_UPDATED' : 'PROGRESS_UPDATE';
+      const kind =
+        r === 1 ? 'PLAN_SUBMITTED' : r === roundCount ? 'LETTER' : r === 2 && roundCount === 5 ? 'PLAN_UPDATED' : 'PROGRESS_UPDATE';
       const id = `${inspectionId}/round${r}`;
       const documentId = `${inspectionId}-doc${r}`;
       const submitted = dayDate(month, random.int(1, 28));

@@ -50,7 +50,9 @@ async function insertTable(client: pg.ClientBase, table: TableName, data: Datase
   for (let start = 0; start < rows.length; start += perStatement) {
     const batch = rows.slice(start, start + perStatement);
     const params: unknown[] = [];
-    const tuples = batch.map((row) => `(${columns.map((c) => `$${params.push(Array.isArray(row[c]) ? arrayLiteral(row[c] as unknown[]) : row[c])}`).join(', ')})`);
+    const tuples = batch.map(
+      (row) => `(${columns.map((c) => `$${params.push(Array.isArray(row[c]) ? arrayLiteral(row[c] as unknown[]) : row[c])}`).join(', ')})`,
+    );
     await client.query(`INSERT INTO ${quoteIdent(table)} (${columnList(table)}) VALUES ${tuples.join(', ')}`, params);
   }
 }

@@ -35,7 +35,12 @@ export interface PrepareResult {
 /** A fingerprint of a dataset: its size and one generated text, which depends on the seed. */
 function fingerprint(data: Dataset) {
   const last = data.Recommendation.at(-1)!;
-  return { recommendations: data.Recommendation.length, actions: data.Action.length, lastId: last.id as string, lastText: last.text as string };
+  return {
+    recommendations: data.Recommendation.length,
+    actions: data.Action.length,
+    lastId: last.id as string,
+    lastText: last.text as string,
+  };
 }
 
 async function holds(client: pg.ClientBase, data: Dataset): Promise<boolean> {

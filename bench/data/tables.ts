@@ -10,7 +10,17 @@ export const TABLES = {
   Agency: ['id', 'slug', 'name', 'abbreviation', 'kind', 'aliases', 'parentId', 'parentBasis'],
   Role: ['id', 'slug', 'title', 'agencyId'],
   Inspection: ['id', 'slug', 'title', 'actionPlanTitle', ...dateColumnNames('published'), 'reasonCategories'],
-  ReportingRound: ['id', 'inspectionId', 'slug', 'sequence', 'kind', 'label', 'documentId', ...dateColumnNames('submitted'), ...dateColumnNames('asAt')],
+  ReportingRound: [
+    'id',
+    'inspectionId',
+    'slug',
+    'sequence',
+    'kind',
+    'label',
+    'documentId',
+    ...dateColumnNames('submitted'),
+    ...dateColumnNames('asAt'),
+  ],
   Dependency: ['id', 'slug', 'name', 'aliases', 'kind', 'leadAgencyId'],
   DependencyUpdate: ['id', 'dependencyId', 'roundId', 'sequence', 'status', 'statement', 'documentId', ...dateColumnNames('expected')],
   Recommendation: ['id', 'inspectionId', 'number', 'text', 'addresseeHeading', 'response', 'responseNarrative', 'reasonCategories'],
@@ -20,7 +30,16 @@ export const TABLES = {
   ActionOwner: ['actionId', 'roleId', 'sequence'],
   ProgressUpdate: ['id', 'recommendationId', 'roundId', 'sequence', 'key', 'paragraphs', 'status', 'ownerId', ...dateColumnNames('target')],
   ProgressUpdateAction: ['progressUpdateId', 'actionId'],
-  DateRevision: ['id', 'roundId', 'sequence', 'actionId', 'dependencyId', ...dateColumnNames('previous'), ...dateColumnNames('revised'), 'reason'],
+  DateRevision: [
+    'id',
+    'roundId',
+    'sequence',
+    'actionId',
+    'dependencyId',
+    ...dateColumnNames('previous'),
+    ...dateColumnNames('revised'),
+    'reason',
+  ],
 } as const;
 
 export type TableName = keyof typeof TABLES;
