@@ -33,6 +33,7 @@ export function firstDifference(a: unknown, b: unknown, path = '$'): string | nu
 }
 
 export async function send(peer: Peer, query: BenchQuery, page: number): Promise<{ body: any; bytes: number }> {
+  if (!peer.alive()) throw new Error(`${PEER_TITLES[peer.name]} is no longer running`);
   const { path, body } = peer.request(query, page);
   const response = await fetch(`${peer.origin}${path}`, {
     method: 'POST',

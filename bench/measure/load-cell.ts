@@ -47,6 +47,7 @@ export async function measureCell(
   counter: StatementCounter,
   options: CellOptions,
 ): Promise<{ median: LoadResult } | { skipped: string }> {
+  if (!peer.alive()) throw new Error(`${peer.name} is no longer running`);
   const { path, body } = peer.request(query, page);
   const base = { url: `${peer.origin}${path}`, body, connections, pid: peer.pid, timeoutSeconds: 120 };
   const slow = sequentialMs >= SLOW_MS;

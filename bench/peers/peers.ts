@@ -26,6 +26,7 @@ export interface Peer {
   name: PeerName;
   origin: string;
   pid: number;
+  alive(): boolean;
   /** The HTTP request that asks `query` with page size `page`. */
   request(query: BenchQuery, page: number): HttpRequest;
   /** The response body's `data` in this server's shape. */
@@ -88,9 +89,15 @@ export async function startPeer(name: PeerName, options: PeerOptions): Promise<P
   const output = (chunk: Buffer) => options.onOutput?.(name, chunk.toString());
   child.stdout!.on('data', output);
   child.stderr!.on('data', output);
+  // A peer that dies mid-run says so (the server logs nothing at LOG_LEVEL=silent, not even a crash).
+  let stopping = false;
+  child.once('exit', (code, signal) => {
+    if (!stopping) options.onOutput?.(name, `exited unexpectedly (code ${code}, signal ${signal})\n`);
+  });
   const origin = `http://127.0.0.1:${port}`;
   const stop = async () => {
-    if (child.exitCode !== null) return;
+    stopping = true;
+    if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((r) => child.once('exit', r));
     child.kill('SIGTERM');
     const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
@@ -109,6 +116,7 @@ export async function startPeer(name: PeerName, options: PeerOptions): Promise<P
     name,
     origin,
     pid: child.pid!,
+    alive: () => child.exitCode === null && child.signalCode === null,
     request(query, page) {
       if (!graphql) return { path: `/${query.key}?page=${page}`, body: '{}' };
       const request = name === 'postgraphile' ? query.postgraphile(page) : query.server(page);
