@@ -91,8 +91,6 @@ export async function buildGraphiql({ force = false } = {}): Promise<'built' | '
       format: 'esm',
       // Monaco's codicon font: inline it so the allow-list stays a fixed set of names.
       loader: { '.ttf': 'dataurl' },
-      // Only loaded for subscriptions over websockets, which the page does not configure.
-      external: ['graphql-ws'],
     });
     await build({ ...common, entryPoints: WORKERS, outdir: tmp, format: 'iife' });
 

@@ -8,10 +8,18 @@ import { resolve } from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { openDatabase, type OpenDatabase } from './database/open.js';
+import { createAuthenticator } from './auth/authenticate.js';
+import { devSecret } from './auth/dev-secret.js';
+import { contextFactory } from './context/request-context.js';
+import { PlanEvents } from './events/plan-events.js';
 import { createApollo } from './http/apollo.js';
 import { createHttpServer } from './http/server.js';
+import { serveSubscriptions } from './http/subscriptions.js';
 
 export const DEFAULT_QUERY = readFileSync(resolve(import.meta.dirname, '../schema/examples/recommendation-detail.graphql'), 'utf8');
+
+/** The configured secret, or in development (with no JWKS either) the one kept under DATA_DIR. */
+export const signingSecret = (config: Config) => config.auth.secret ?? (config.auth.jwksUrl ? undefined : devSecret(config.dataDir));
 
 export interface RunningApp {
   url: string;
@@ -24,7 +32,11 @@ export async function startApp(config: Config, log: Logger, database?: OpenDatab
   const db = database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, seedsDir: config.seedsDir, log }));
   const apollo = createApollo({ production: config.production });
   await apollo.start();
-  const server = createHttpServer({ apollo, db: db.db, log, defaultQuery: DEFAULT_QUERY });
+  const events = new PlanEvents();
+  const authenticate = createAuthenticator({ ...config.auth, secret: signingSecret(config) });
+  const createContext = contextFactory({ db: db.db, events, authenticate, anonymousRead: config.auth.anonymousRead });
+  const server = createHttpServer({ apollo, db: db.db, log, defaultQuery: DEFAULT_QUERY, createContext });
+  const subscriptions = serveSubscriptions({ server, createContext, production: config.production, log });
   await new Promise<void>((ready, fail) => server.once('error', fail).listen(config.port, config.host, ready));
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host}:${port}`;
@@ -37,6 +49,7 @@ export async function startApp(config: Config, log: Logger, database?: OpenDatab
       const closed = new Promise<void>((done) => server.close(() => done()));
       server.closeIdleConnections();
       const grace = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs);
+      await subscriptions.close();
       await closed;
       clearTimeout(grace);
       await apollo.stop();

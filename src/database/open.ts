@@ -53,8 +53,14 @@ export async function setUpDatabase(db: Database, url: string, seedsDir: string,
   const applied = await migrate(db, url);
   if (applied.length) log.info({ migrations: applied }, 'migrations applied');
   const seed = await loadSeeds(db, seedsDir);
-  log.info(
-    { digest: seed.digest.slice(0, 12), rows: seed.rows, loaded: seed.loaded },
-    seed.loaded ? 'seed data loaded' : 'seed data already current',
-  );
+  if (seed.keptForWrites)
+    log.warn(
+      { digest: seed.digest.slice(0, 12), writes: seed.keptForWrites },
+      'seed files changed, but the database holds writes made through the API: the record was kept, not replaced',
+    );
+  else
+    log.info(
+      { digest: seed.digest.slice(0, 12), rows: seed.rows, loaded: seed.loaded },
+      seed.loaded ? 'seed data loaded' : 'seed data already current',
+    );
 }

@@ -103,3 +103,19 @@ export function parsePlanDate(text: string): PlanDate {
 
 /** Whether the text could be read at all: a completion claim counts as read even without a date. */
 export const isReadable = (d: PlanDate) => d.latest !== null || d.completed;
+
+/** The column group of a stated date, `<prefix>Text`, `<prefix>Earliest`, ..., ready to store (all empty for no date). */
+export function planDateColumns<P extends string>(prefix: P, text: string | null | undefined) {
+  const d = text == null ? null : parsePlanDate(text);
+  const day = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
+  return {
+    [`${prefix}Text`]: d?.text ?? null,
+    [`${prefix}Earliest`]: day(d?.earliest ?? null),
+    [`${prefix}Latest`]: day(d?.latest ?? null),
+    [`${prefix}Precision`]: d?.precision ?? null,
+    [`${prefix}Bound`]: d?.bound ?? null,
+    [`${prefix}Completed`]: d?.completed ?? false,
+    [`${prefix}Ongoing`]: d?.ongoing ?? false,
+    // Each row type spells the group's columns with its own prefix; `never` lets the spread fit any of them.
+  } as Record<`${P}${PlanDateColumn}`, never>;
+}

@@ -4,13 +4,11 @@
  */
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { PothosValidationError } from '@pothos/core';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Context } from '../context/context.js';
 import { schema } from '../schema/index.js';
-
-export const MAX_TOKENS = 4_000;
+import { MAX_TOKENS, queryLimits } from './limits.js';
 
 /** Codes whose message is written for the client and safe to show as is. */
 const CLIENT_CODES = new Set([
@@ -18,6 +16,10 @@ const CLIENT_CODES = new Set([
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_USER_INPUT',
   'BAD_REQUEST',
+  'NOT_FOUND',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'CONFLICT',
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
@@ -28,7 +30,10 @@ const CLIENT_CODES = new Set([
  * masked. One rule for both the response and the log.
  */
 export function clientCode(error: unknown): string | null {
-  if (!(error instanceof GraphQLError)) return error instanceof PothosValidationError ? 'BAD_USER_INPUT' : null;
+  // Pothos reports bad arguments (a global id of the wrong type, a negative page size) with its own
+  // error class, itself a GraphQLError without a code: checked first.
+  if (error instanceof PothosValidationError) return 'BAD_USER_INPUT';
+  if (!(error instanceof GraphQLError)) return null;
   const code = error.extensions.code;
   if (typeof code === 'string' && CLIENT_CODES.has(code)) return code;
   if (error.originalError) return clientCode(error.originalError);
@@ -59,30 +64,18 @@ const logUnexpectedErrors: ApolloServerPlugin<Context> = {
 };
 
 export function createApollo(options: { production: boolean }) {
-  const armor = new ApolloArmor({
-    // Deep enough for a recommendation with its actions, owners, agencies and citations in one request.
-    maxDepth: { n: 14 },
-    costLimit: { maxCost: 20_000 },
-    maxAliases: { n: 30 },
-    maxDirectives: { n: 50 },
-    // Token limits are enforced by graphql's own parser (parseOptions below): armor's Apollo hook
-    // re-parses the query itself, and a syntax error thrown there surfaces as a 500.
-    maxTokens: { enabled: false },
-    // Suggestions help analysts in GraphiQL; in production they would map the schema for strangers.
-    blockFieldSuggestion: { enabled: options.production },
-  });
-  const protection = armor.protect();
+  const limits = queryLimits(options);
   return new ApolloServer<Context>({
     schema,
     introspection: true,
     parseOptions: { maxTokens: MAX_TOKENS },
     includeStacktraceInErrorResponses: false,
     formatError,
-    validationRules: protection.validationRules,
+    validationRules: limits.validationRules,
     allowBatchedHttpRequests: false,
     // These plugins ignore the context, so they serve any context type.
     plugins: [
-      ...(protection.plugins as ApolloServerPlugin<Context>[]),
+      ...(limits.plugins as ApolloServerPlugin<Context>[]),
       ApolloServerPluginLandingPageDisabled() as ApolloServerPlugin<Context>,
       logUnexpectedErrors,
     ],

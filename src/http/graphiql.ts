@@ -27,6 +27,8 @@ export interface GraphiqlPageOptions {
   title: string;
   /** URL prefix the assets are served under, e.g. "/graphql/assets". */
   assetBase: string;
+  /** Offered in the page's Examples panel. */
+  examples: { name: string; description: string; query: string }[];
 }
 
 const HTML_ESCAPES: Record<string, string> = {
@@ -62,6 +64,7 @@ export function graphiqlPage(options: GraphiqlPageOptions): string {
     endpoint: options.endpoint,
     defaultQuery: options.defaultQuery,
     assetBase: base,
+    examples: options.examples,
   };
   return `<!doctype html>
 <html lang="en">

@@ -8,9 +8,15 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { ApolloServer } from '@apollo/server';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
-import { createContext, type Context } from '../context/context.js';
+import { AuthenticationError } from '../auth/authenticate.js';
+import type { Context } from '../context/context.js';
+import type { ContextFactory } from '../context/request-context.js';
 import type { Database } from '../database/client.js';
+import { loadExamples } from './examples.js';
+import { exportRecommendations } from './export-recommendations.js';
 import { graphiqlAsset, graphiqlPage } from './graphiql.js';
+import { sendErrors } from './schema-reader.js';
+import { CHART_PATH, slippageChart } from './slippage-chart-route.js';
 import { handleGraphQL } from './graphql-handler.js';
 
 const ASSET_PREFIX = '/graphql/assets/';
@@ -33,6 +39,7 @@ export interface HttpDependencies {
   db: Database;
   log: Logger;
   defaultQuery: string;
+  createContext: ContextFactory;
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown) {
@@ -42,7 +49,7 @@ function sendJson(res: ServerResponse, status: number, body: unknown) {
 
 const wantsHtml = (req: IncomingMessage) => req.method === 'GET' && (req.headers.accept ?? '').includes('text/html');
 
-export function createHttpServer({ apollo, db, log, defaultQuery }: HttpDependencies): Server {
+export function createHttpServer({ apollo, db, log, defaultQuery, createContext }: HttpDependencies): Server {
   const httpLog = pinoHttp({
     logger: log,
     genReqId: (req, res) => {
@@ -54,10 +61,17 @@ export function createHttpServer({ apollo, db, log, defaultQuery }: HttpDependen
     customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
     autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' || (req.url ?? '').startsWith(ASSET_PREFIX) },
   });
-  const page = graphiqlPage({ endpoint: '/graphql', defaultQuery, title: 'Inspection actions · GraphiQL', assetBase: '/graphql/assets' });
+  const page = graphiqlPage({
+    endpoint: '/graphql',
+    defaultQuery,
+    title: 'Inspection actions · GraphiQL',
+    assetBase: '/graphql/assets',
+    examples: loadExamples(),
+  });
 
   async function route(req: IncomingMessage, res: ServerResponse) {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const path = url.pathname;
     res.setHeader('x-content-type-options', 'nosniff');
     if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
     if (path === '/readyz') {
@@ -83,9 +97,18 @@ export function createHttpServer({ apollo, db, log, defaultQuery }: HttpDependen
       });
       return res.end(page);
     }
-    if (path === '/graphql') {
-      const context = async () => createContext({ db, requestId: String(req.id), log: req.log });
-      return handleGraphQL(apollo, req, res, context);
+    const context = () => createContext({ authorization: req.headers.authorization, requestId: String(req.id), log: req.log });
+    if (path === '/graphql') return handleGraphQL(apollo, req, res, context);
+    const chart = req.method === 'GET' ? CHART_PATH.exec(path) : null;
+    if ((path === '/export/recommendations.csv' && req.method === 'GET') || chart) {
+      let ctx: Context;
+      try {
+        ctx = await context();
+      } catch (error) {
+        if (error instanceof AuthenticationError) return sendErrors(res, [error], 401);
+        throw error;
+      }
+      return chart ? slippageChart(chart[1], url.searchParams, res, ctx) : exportRecommendations(url.searchParams, res, ctx);
     }
     return sendJson(res, 404, { error: 'not found' });
   }

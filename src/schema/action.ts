@@ -1,19 +1,24 @@
 /** Action: a planned step under a recommendation, its owners, its target date and how that moved. */
+import { queryFromInfo } from '@pothos/plugin-prisma';
+import { actionPage, actionTallies } from '../database/queries/search.js';
+import { actionStates, frameOf } from '../loaders/work-states.js';
+import { visibleRows } from '../loaders/rounds.js';
+import { orOwnColumns } from './nested-selection.js';
 import { builder } from './builder.js';
+import { commentsDescription, commentsInOrder, InspectorateComment, readableComments } from './inspectorate-comment.js';
+import { DateRevision } from './date-revision.js';
+import { Dependency } from './dependency.js';
 import { ProgressUpdate } from './progress-update.js';
 import { Role } from './role.js';
+import { Slippage } from './slippage.js';
 import { citationsDescription, citationsQuery } from './citation.js';
-import { daysBetween, PlanDate, planDate, planDateSelect, planDateField } from './plan-date.js';
+import { resolveDerivedConnection } from './derived-connection.js';
+import { ActionFilter, actionQuestion, Ordering, sortOf } from './filters.js';
+import { talliedConnectionFields } from './tally.js';
+import { PlanDate, planDateField } from './plan-date.js';
+import { asPlanDate, WorkStatus } from './work-status.js';
 
-const targetColumns = planDateSelect('target');
-const revisedColumns = planDateSelect('revised');
-const revisionsInOrder = { orderBy: [{ round: { sequence: 'asc' as const } }, { sequence: 'asc' as const }] };
-
-/** The target as last stated: the latest revision's revised date (null if withdrawn), else the plan's. */
-const currentTarget = (a: Parameters<typeof planDate<'target'>>[0] & { dateRevisions: Parameters<typeof planDate<'revised'>>[0][] }) => {
-  const last = a.dateRevisions.at(-1);
-  return last ? planDate(last, 'revised') : planDate(a, 'target');
-};
+export const revisionsInOrder = { orderBy: [{ round: { sequence: 'asc' as const } }, { sequence: 'asc' as const }] };
 
 export const Action = builder.prismaNode('Action', {
   id: { field: 'id' },
@@ -22,25 +27,28 @@ export const Action = builder.prismaNode('Action', {
   fields: (t) => ({
     key: t.exposeString('key'),
     sequence: t.exposeInt('sequence', { description: 'Order within the recommendation.' }),
+    version: t.exposeInt('version', { description: 'Changes with every write; a write carries the version it read.' }),
     text: t.exposeString('text', { description: 'Verbatim.' }),
     recommendation: t.relation('recommendation'),
     target: t.field(planDateField('target', 'The target date the plan states.')),
     currentTarget: t.field({
       type: PlanDate,
       nullable: true,
-      description: 'The target as last stated: after the latest revision, or the plan’s if never revised. Null if a round withdrew it.',
-      select: { ...targetColumns, dateRevisions: { select: revisedColumns, ...revisionsInOrder } },
-      resolve: currentTarget,
+      description: 'The target in force: after the latest revision, or the plan’s if never revised. Null if a round withdrew it.',
+      resolve: async (a, _args, ctx, info) => asPlanDate((await actionStates(ctx, frameOf(ctx, info)).load(a.id)).current),
     }),
     slipDays: t.int({
       nullable: true,
-      description: 'Days from the plan’s target to the current one, by their latest bounds. Null when either has no date.',
-      select: { ...targetColumns, dateRevisions: { select: revisedColumns, ...revisionsInOrder } },
-      resolve: (a) => daysBetween(planDate(a, 'target'), currentTarget(a)),
+      description: 'Days from the plan’s target to the one in force, by their latest bounds. Null when either has no date.',
+      resolve: async (a, _args, ctx, info) => (await actionStates(ctx, frameOf(ctx, info)).load(a.id)).slipDays,
     }),
-    dateRevisions: t.relation('dateRevisions', {
-      description: 'Every revision of its target date, in round order.',
-      query: revisionsInOrder,
+    status: t.field({
+      type: WorkStatus,
+      description: 'Where the action stands, and the report and date that decided it.',
+      resolve: async (a, _args, ctx, info) => {
+        const frame = frameOf(ctx, info);
+        return { row: await actionStates(ctx, frame).load(a.id), frame, subject: 'action' as const };
+      },
     }),
     citations: t.relation('citations', { args: { field: t.arg.string() }, query: citationsQuery, description: citationsDescription }),
   }),
@@ -48,6 +56,12 @@ export const Action = builder.prismaNode('Action', {
 
 // Fields that reach other types, added apart so each type's ref is typed before it is used.
 builder.prismaObjectFields('Action', (t) => ({
+  comments: t.field({
+    type: [InspectorateComment],
+    description: commentsDescription,
+    select: (_args, _ctx, nested) => ({ comments: nested(commentsInOrder) }),
+    resolve: (a, _args, ctx) => readableComments(ctx, 'Action', a.id, a.comments),
+  }),
   owners: t.field({
     type: [Role],
     select: (_args, _ctx, nested) => ({ owners: { select: { role: nested(true) }, orderBy: { sequence: 'asc' } } }),
@@ -55,10 +69,87 @@ builder.prismaObjectFields('Action', (t) => ({
   }),
   progressUpdates: t.field({
     type: [ProgressUpdate],
-    description: 'Progress reported against this action.',
+    description: 'Progress reported against this action, in round order.',
     select: (_args, _ctx, nested) => ({
-      progressUpdates: { select: { progressUpdate: nested(true) }, orderBy: { progressUpdateId: 'asc' } },
+      progressUpdates: {
+        select: { progressUpdate: nested(true) },
+        orderBy: [{ progressUpdate: { round: { sequence: 'asc' } } }, { progressUpdate: { sequence: 'asc' } }],
+      },
     }),
-    resolve: (a) => a.progressUpdates.map((p) => p.progressUpdate),
+    resolve: (a, _args, ctx, info) =>
+      visibleRows(
+        ctx,
+        info,
+        a.progressUpdates.map((p) => p.progressUpdate),
+      ),
   }),
+  dependencies: t.field({
+    type: [Dependency],
+    description:
+      'Dependencies its work relies on: those its recommendation’s links are narrowed to this action, and those not narrowed to any.',
+    select: (_args, _ctx, nested) => ({
+      dependencies: { select: { dependencyId: true } },
+      recommendation: {
+        select: {
+          dependencies: { select: { dependency: nested(true) }, orderBy: { dependencyId: 'asc' } },
+          actions: { select: { id: true, dependencies: { select: { dependencyId: true } } } },
+        },
+      },
+    }),
+    resolve: (a) => {
+      const own = new Set(a.dependencies.map((d) => d.dependencyId));
+      const narrowed = new Set(a.recommendation.actions.flatMap((x) => x.dependencies.map((d) => d.dependencyId)));
+      return a.recommendation.dependencies.map((l) => l.dependency).filter((d) => own.has(d.id) || !narrowed.has(d.id));
+    },
+  }),
+  dateRevisions: t.field({
+    type: [DateRevision],
+    description: 'Every revision of its target date, in round order.',
+    select: (_args, _ctx, nested) => ({ dateRevisions: nested(revisionsInOrder) }),
+    resolve: (a, _args, ctx, info) => visibleRows(ctx, info, a.dateRevisions),
+  }),
+  slippage: t.field({
+    type: Slippage,
+    description: 'How far its target moved, through which revisions.',
+    select: (_args, _ctx, nested) => ({
+      dateRevisions: orOwnColumns(nested(revisionsInOrder, ['revisions'], 'DateRevision'), { id: true, roundId: true }),
+    }),
+    resolve: async (a, _args, ctx, info) => {
+      const [slip, revisions] = await Promise.all([
+        actionStates(ctx, frameOf(ctx, info)).load(a.id),
+        visibleRows(ctx, info, a.dateRevisions),
+      ]);
+      return { slip, revisions, withdrawn: slip.current === null && slip.original !== null };
+    },
+  }),
+}));
+
+builder.queryFields((t) => ({
+  actions: t.connection(
+    {
+      type: Action,
+      description:
+        'Actions across inspections, filtered and ordered (by default by inspection, recommendation number and place). ' +
+        'Inside `asOf`, states, targets and slippage are those of the record at that point.',
+      args: { filter: t.arg({ type: ActionFilter }), orderBy: t.arg({ type: Ordering }) },
+      resolve: async (_root, args, ctx, info) => {
+        const frame = frameOf(ctx, info);
+        const question = { frame, ...(await actionQuestion(ctx, args.filter)), sort: sortOf(args.orderBy) };
+        return resolveDerivedConnection(args, info, {
+          tallies: (byState) => actionTallies(ctx.db, question, byState),
+          page: (offset, limit) => actionPage(ctx.db, question, offset, limit),
+          nodes: (ids) =>
+            ctx.db.action.findMany({
+              ...queryFromInfo({ context: ctx, info, typeName: 'Action', paths: [['nodes'], ['edges', 'node']] }),
+              where: { id: { in: ids } },
+            }),
+          prime: (states) => {
+            const loader = actionStates(ctx, frame);
+            for (const s of states) loader.prime(s.id, s);
+          },
+        });
+      },
+    },
+    { fields: talliedConnectionFields },
+  ),
 }));

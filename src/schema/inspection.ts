@@ -1,6 +1,8 @@
 /** Inspection: an inspection report and the action plan answering it. */
+import { visibleRounds } from '../loaders/rounds.js';
 import { builder } from './builder.js';
 import { Agency } from './agency.js';
+import { ReportingRound } from './reporting-round.js';
 import { citationsDescription, citationsQuery } from './citation.js';
 import { ReasonCategoryEnum, ResponseValueEnum } from './enums.js';
 import { pageSize } from './pagination.js';
@@ -30,7 +32,6 @@ export const Inspection = builder.prismaNode('Inspection', {
       description: 'The plan’s own summary table, each line beside the count of recorded rows.',
       query: { orderBy: { line: 'asc' } },
     }),
-    rounds: t.relation('rounds', { description: 'Reporting rounds, in order.', query: { orderBy: { sequence: 'asc' } } }),
     recommendations: t.relatedConnection('recommendations', {
       cursor: 'id',
       ...pageSize,
@@ -48,6 +49,12 @@ export const Inspection = builder.prismaNode('Inspection', {
 
 // Fields that reach other types, added apart so each type's ref is typed before it is used.
 builder.prismaObjectFields('Inspection', (t) => ({
+  rounds: t.field({
+    type: [ReportingRound],
+    description: 'Reporting rounds, in order (inside `asOf`, those submitted by then).',
+    select: (_args, _ctx, nested) => ({ rounds: nested({ orderBy: { sequence: 'asc' } }) }),
+    resolve: (i, _args, ctx, info) => visibleRounds(ctx, info, i.rounds),
+  }),
   leadInspectorate: t.field({
     type: Agency,
     nullable: true,

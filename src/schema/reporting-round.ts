@@ -16,7 +16,10 @@ export const ReportingRound = builder.prismaNode('ReportingRound', {
     submittedOn: t.field(requiredPlanDateField('submitted')),
     asAt: t.field(planDateField('asAt', 'The date progress is reported as at, where it differs from submission.')),
     inspection: t.relation('inspection'),
-    document: t.relation('document'),
+    document: t.relation('document', {
+      nullable: true,
+      description: 'Null for a round entered through the API before any document is on record.',
+    }),
     progressUpdates: t.relation('progressUpdates', { query: { orderBy: [{ recommendation: { number: 'asc' } }, { sequence: 'asc' }] } }),
     dateRevisions: t.relation('dateRevisions', { description: 'Dates this round changed.', query: { orderBy: [{ id: 'asc' }] } }),
     dependencyUpdates: t.relation('dependencyUpdates', { query: { orderBy: [{ dependencyId: 'asc' }, { sequence: 'asc' }] } }),

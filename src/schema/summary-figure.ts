@@ -6,12 +6,21 @@ import { builder } from './builder.js';
 import { citationsDescription, citationsQuery } from './citation.js';
 import { SummaryLineEnum } from './enums.js';
 
+export interface RecordedRow {
+  response: string | null;
+  text: string | null;
+}
+
+/** The rows a summary line counts: those with its response, or for TOTAL, those the plan shows at all. */
+export const recordedCount = (line: string, rows: RecordedRow[]) =>
+  rows.filter((r) => (line === 'TOTAL' ? r.text !== null : r.response === line)).length;
+
 export const SummaryFigure = builder.prismaObject('SummaryFigure', {
   description: 'A figure from the plan’s summary table, with the count of the rows actually recorded.',
   select: { inspection: { select: { recommendations: { select: { response: true, text: true } } } } },
   fields: (t) => {
-    const recorded = (f: { line: string; inspection: { recommendations: { response: string | null; text: string | null }[] } }) =>
-      f.inspection.recommendations.filter((r) => (f.line === 'TOTAL' ? r.text !== null : r.response === f.line)).length;
+    const recorded = (f: { line: string; inspection: { recommendations: RecordedRow[] } }) =>
+      recordedCount(f.line, f.inspection.recommendations);
     return {
       line: t.expose('line', { type: SummaryLineEnum }),
       reportedCount: t.exposeInt('reportedCount', { description: 'As the document’s summary table states it.' }),

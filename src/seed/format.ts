@@ -151,7 +151,7 @@ export const InspectionFile = z
   .strict();
 
 export const DependencyKind = z.enum(['PROGRAMME', 'PROJECT', 'SYSTEM', 'TOOL', 'PRODUCT', 'POLICY', 'BUSINESS_CASE']);
-export const Status = z.enum(['PLANNED', 'IN_PROGRESS', 'COMPLETED', 'AT_RISK', 'AWAITING_DECISION', 'NOT_STATED']);
+export const Status = z.enum(['PLANNED', 'IN_PROGRESS', 'COMPLETED', 'AT_RISK', 'AWAITING_DECISION', 'SUPERSEDED', 'NOT_STATED']);
 export const DependencySeed = z
   .object({
     slug: Slug,
@@ -183,6 +183,8 @@ export const DependencySeed = z
         .strict(),
     ),
     cites: Cites,
+    /** Other dependencies this one relies on, each with the excerpt that says so. */
+    dependsOn: z.array(z.object({ dependency: Slug, cite: Cite }).strict()).default([]),
   })
   .strict();
 export const DependenciesFile = z.object({ source: Slug, dependencies: z.array(DependencySeed) }).strict();
@@ -246,7 +248,8 @@ export const RecommendationFile = z
     actions: z.array(ActionSeed),
     progress: z.array(ProgressSeed),
     dateRevisions: z.array(DateRevisionSeed),
-    dependencies: z.array(z.object({ dependency: Slug, cite: Cite }).strict()),
+    /** `actions` narrows a link to the steps the cite concerns; without it the link concerns them all. */
+    dependencies: z.array(z.object({ dependency: Slug, cite: Cite, actions: z.array(Slug).min(1).optional() }).strict()),
     notes: z.array(NoteSeed.omit({ recommendation: true })).default([]),
   })
   .strict();

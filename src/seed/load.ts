@@ -1,7 +1,8 @@
 /**
  * Loads the curated record into the database. Idempotent: the digest of the rows is recorded, and a
  * database that already holds the same digest is left alone. When the seed files change, the curated
- * record is replaced in one transaction; ids are deterministic, so global ids survive the reload.
+ * record is replaced in one transaction; ids are deterministic, so global ids survive the reload. Once
+ * anything has been written through the API the record is never replaced: that would erase writes.
  */
 import type { Database } from '../database/client.js';
 import { readSeeds } from './read.js';
@@ -14,6 +15,8 @@ export interface SeedResult {
   digest: string;
   loaded: boolean;
   rows: number;
+  /** Writes made through the API, which kept a changed record from being replaced. */
+  keptForWrites?: number;
 }
 
 export async function loadSeeds(db: Database, seedsDir: string): Promise<SeedResult> {
@@ -22,10 +25,14 @@ export async function loadSeeds(db: Database, seedsDir: string): Promise<SeedRes
   const count = Object.values(rows).reduce((n, list) => n + list.length, 0);
   if (await db.seedLoad.findUnique({ where: { digest } })) return { digest, loaded: false, rows: count };
 
+  let keptForWrites = 0;
   const loaded = await db.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SEED_LOCK})`;
       if (await tx.seedLoad.findUnique({ where: { digest } })) return false;
+      // Replacing the record would erase what was written through the API since: never.
+      keptForWrites = await tx.auditEvent.count();
+      if (keptForWrites > 0) return false;
       // Children first; each deleteMany is one statement, so the agency self-reference is checked at its end.
       await tx.citation.deleteMany();
       await tx.progressUpdateAction.deleteMany();
@@ -35,6 +42,8 @@ export async function loadSeeds(db: Database, seedsDir: string): Promise<SeedRes
       await tx.action.deleteMany();
       await tx.recommendationAddressee.deleteMany();
       await tx.recommendationDependency.deleteMany();
+      await tx.dependencyLink.deleteMany();
+      await tx.actionDependency.deleteMany();
       await tx.recordNote.deleteMany();
       await tx.recommendation.deleteMany();
       await tx.dependencyUpdate.deleteMany();
@@ -65,11 +74,13 @@ export async function loadSeeds(db: Database, seedsDir: string): Promise<SeedRes
       await tx.summaryFigure.createMany({ data: rows.summaryFigures });
       await tx.reportingRound.createMany({ data: rows.rounds });
       await tx.dependencyUpdate.createMany({ data: rows.dependencyUpdates });
+      await tx.dependencyLink.createMany({ data: rows.dependencyLinks });
       await tx.recommendation.createMany({ data: rows.recommendations });
       await tx.recommendationAddressee.createMany({ data: rows.addressees });
       await tx.recommendationDependency.createMany({ data: rows.recommendationDependencies });
       await tx.action.createMany({ data: rows.actions });
       await tx.actionOwner.createMany({ data: rows.actionOwners });
+      await tx.actionDependency.createMany({ data: rows.actionDependencies });
       await tx.progressUpdate.createMany({ data: rows.progressUpdates });
       await tx.progressUpdateAction.createMany({ data: rows.progressUpdateActions });
       await tx.dateRevision.createMany({ data: rows.dateRevisions });
@@ -80,5 +91,5 @@ export async function loadSeeds(db: Database, seedsDir: string): Promise<SeedRes
     },
     { timeout: 120_000, maxWait: 30_000 },
   );
-  return { digest, loaded, rows: count };
+  return { digest, loaded, rows: count, ...(keptForWrites ? { keptForWrites } : {}) };
 }

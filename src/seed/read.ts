@@ -208,6 +208,11 @@ function checkBundle(b: SeedBundle): string[] {
       cite(w, d.lead.cite, D.source);
     }
     d.cites.forEach((c) => cite(w, c, D.source));
+    for (const link of d.dependsOn) {
+      ref(w, depSlugs, link.dependency, 'dependency');
+      if (link.dependency === d.slug) problems.push(`${w}: depends on itself`);
+      cite(`${w} dependsOn ${link.dependency}`, link.cite, D.source);
+    }
     for (const u of d.updates) {
       ref(w, allRounds, u.round, 'round');
       const src = u.source ?? roundSource.get(u.round) ?? D.source;
@@ -310,7 +315,11 @@ function checkBundle(b: SeedBundle): string[] {
         if (r.reason) anyText(`${rw} reason`, r.reason);
         if (!isReadable(parsePlanDate(r.previous))) problems.push(`${rw}: previous date cannot be read: "${r.previous}"`);
       }
-      R.dependencies.forEach((d) => (ref(w, depSlugs, d.dependency, 'dependency'), cite(`${w} dependency ${d.dependency}`, d.cite, s)));
+      for (const d of R.dependencies) {
+        ref(w, depSlugs, d.dependency, 'dependency');
+        cite(`${w} dependency ${d.dependency}`, d.cite, s);
+        d.actions?.forEach((k) => ref(`${w} dependency ${d.dependency}`, actionKeys, k, 'action'));
+      }
       R.notes.forEach((n) => n.cites.forEach((c) => cite(`${w} note`, c, s)));
     }
   }

@@ -5,11 +5,12 @@
  */
 import { createHash } from 'node:crypto';
 import type { Prisma } from '@prisma/client';
-import { parsePlanDate, type PlanDateColumn } from '../domain/plan-date.js';
+import { planDateColumns as dateColumns } from '../domain/plan-date.js';
 import { citeParts, type SeedBundle } from './read.js';
 import type { CiteSeed } from './format.js';
 
-type CitationSubject = Pick<
+/** The columns naming what a citation is about: exactly one is set. */
+export type CitationSubject = Pick<
   Prisma.CitationCreateManyInput,
   | 'agencyId'
   | 'roleId'
@@ -45,6 +46,8 @@ export interface SeedRows {
   recommendations: Prisma.RecommendationCreateManyInput[];
   addressees: Prisma.RecommendationAddresseeCreateManyInput[];
   recommendationDependencies: Prisma.RecommendationDependencyCreateManyInput[];
+  dependencyLinks: Prisma.DependencyLinkCreateManyInput[];
+  actionDependencies: Prisma.ActionDependencyCreateManyInput[];
   actions: Prisma.ActionCreateManyInput[];
   actionOwners: Prisma.ActionOwnerCreateManyInput[];
   progressUpdates: Prisma.ProgressUpdateCreateManyInput[];
@@ -52,22 +55,6 @@ export interface SeedRows {
   dateRevisions: Prisma.DateRevisionCreateManyInput[];
   notes: Prisma.RecordNoteCreateManyInput[];
   citations: Prisma.CitationCreateManyInput[];
-}
-
-/** The column group of a stated date: `<prefix>Text`, `<prefix>Earliest`, ... */
-function dateColumns<P extends string>(prefix: P, text: string | null | undefined) {
-  const d = text == null ? null : parsePlanDate(text);
-  const day = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
-  return {
-    [`${prefix}Text`]: d?.text ?? null,
-    [`${prefix}Earliest`]: day(d?.earliest ?? null),
-    [`${prefix}Latest`]: day(d?.latest ?? null),
-    [`${prefix}Precision`]: d?.precision ?? null,
-    [`${prefix}Bound`]: d?.bound ?? null,
-    [`${prefix}Completed`]: d?.completed ?? false,
-    [`${prefix}Ongoing`]: d?.ongoing ?? false,
-    // Each row type spells the group's columns with its own prefix; `never` lets the spread fit any of them.
-  } as Record<`${P}${PlanDateColumn}`, never>;
 }
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -90,6 +77,8 @@ export function buildRows(b: SeedBundle): SeedRows {
     recommendations: [],
     addressees: [],
     recommendationDependencies: [],
+    dependencyLinks: [],
+    actionDependencies: [],
     actions: [],
     actionOwners: [],
     progressUpdates: [],
@@ -190,6 +179,10 @@ export function buildRows(b: SeedBundle): SeedRows {
     const s = { dependencyId: d.slug };
     d.cites.forEach((c) => cite(s, d.slug, 'dependency', c, D.source));
     if (d.lead) cite(s, d.slug, 'leadAgency', d.lead.cite, D.source);
+    for (const link of d.dependsOn) {
+      rows.dependencyLinks.push({ dependentId: d.slug, prerequisiteId: link.dependency });
+      cite(s, d.slug, 'dependsOn', link.cite, D.source);
+    }
     d.updates.forEach((u, i) => {
       const id = `${d.slug}/u${i + 1}`;
       const source = u.source ?? roundSources.get(u.round)!;
@@ -328,11 +321,12 @@ export function buildRows(b: SeedBundle): SeedRows {
         R.response.narrative.forEach((p) => cite(sr, rid, 'responseNarrative', p, s));
         R.response.reasons.forEach((r) => cite(sr, rid, 'reasonCategories', r.cite, s));
       }
+      const actionId = (key: string) => `${rid}/${key}`;
       for (const d of R.dependencies) {
         rows.recommendationDependencies.push({ recommendationId: rid, dependencyId: d.dependency });
         cite(sr, rid, 'dependencies', d.cite, s);
+        d.actions?.forEach((k) => rows.actionDependencies.push({ actionId: actionId(k), dependencyId: d.dependency }));
       }
-      const actionId = (key: string) => `${rid}/${key}`;
       R.actions.forEach((a, i) => {
         const id = actionId(a.key);
         rows.actions.push({

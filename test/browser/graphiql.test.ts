@@ -4,12 +4,12 @@
  * Unit tests of the HTML cannot prove that: the bundle, its Monaco workers, the CSP and the fetcher only
  * meet in a browser. Needs Debian's chromium at /usr/bin/chromium (`.ci/run` installs it).
  */
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveApp } from '../support/app.js';
+import { launchChromium } from '../support/browser.js';
+import { loadExamples } from '../../src/http/examples.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOT = '/tmp/graphiql-ci.png';
 const QUERY_EDITOR = '.graphiql-query-editor .monaco-editor .view-lines';
 const RESULT_WINDOW = 'section.result-window';
@@ -39,6 +39,9 @@ async function waitForText(locator: Locator, needle: string, timeoutMs = 30_000)
   throw new Error(`"${needle}" did not appear in ${locator} within ${timeoutMs} ms; it showed: ${JSON.stringify(seen.slice(0, 500))}`);
 }
 
+// Every operation in schema/examples, by name, as the panel should list them.
+const EXAMPLE_NAMES = loadExamples().map((e) => e.name);
+
 // The real app on the run's seeded database, on a free loopback port: the same wiring `npm start` uses.
 const served = serveApp();
 
@@ -52,24 +55,8 @@ describe('GraphiQL in headless Chromium', () => {
   const problems: string[] = [];
 
   beforeAll(async () => {
-    // Fail loudly rather than skip: a silently skipped browser test would let CI pass without proof.
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing; install it with \`apt-get install -y chromium\``);
     origin = `${served.app().url}/`;
-
-    // Chromium's own background traffic (updates, sync, safe browsing) is switched off so that any
-    // request seen below comes from the page.
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-        '--disable-gpu',
-      ],
-    });
+    browser = await launchChromium();
     // A fresh context has empty localStorage, so GraphiQL starts from the server's default query.
     context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     // Context-level, so requests from Monaco's web workers are recorded too.
@@ -103,6 +90,19 @@ describe('GraphiQL in headless Chromium', () => {
     await page.locator('button.graphiql-execute-button').click();
     const result = await waitForText(page.locator(RESULT_WINDOW), RECOMMENDATION_6);
     expect(result).toContain('"number": 6');
+    expect(result).not.toContain('"errors"');
+  });
+
+  it('offers every example operation, each opening in its own tab and running', async () => {
+    await page.locator('.graphiql-sidebar button[aria-label="Show Examples"]').click();
+    const listed = await page.locator('button.example-open').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-example')));
+    expect(listed).toEqual(EXAMPLE_NAMES);
+    await page.locator('button[data-example="OpenAtRound"]').click();
+    await waitForText(page.locator(QUERY_EDITOR), 'query OpenAtRound');
+    expect(await page.locator('.graphiql-tab').count()).toBe(2);
+    await page.locator('button.graphiql-execute-button').click();
+    const result = await waitForText(page.locator(RESULT_WINDOW), '"asOf"');
+    expect(result).toContain('"totalCount": 10');
     expect(result).not.toContain('"errors"');
   });
 

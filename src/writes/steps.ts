@@ -1,0 +1,44 @@
+/** Steps several writes share, run inside the write's transaction. */
+import { Prisma } from '@prisma/client';
+import type { Context } from '../context/context.js';
+import type { Tx } from './commit.js';
+import { invalid, NotFoundError } from './errors.js';
+
+/** Serialises writes under one recommendation, so the keys they number stay unique. */
+export async function lockRecommendation(tx: Tx, id: string): Promise<void> {
+  await tx.$queryRaw`SELECT id FROM "Recommendation" WHERE id = ${id} FOR UPDATE`;
+}
+
+/** The next number in a per-recommendation (or per-dependency) sequence of keyed rows. */
+export async function nextNumber(tx: Tx, table: 'ProgressUpdate' | 'DependencyUpdate', column: string, value: string): Promise<number> {
+  const [{ next }] = await tx.$queryRaw<[{ next: number }]>(
+    Prisma.sql`SELECT coalesce(max(sequence), 0)::int + 1 AS next FROM ${Prisma.raw(`"${table}"`)} WHERE ${Prisma.raw(`"${column}"`)} = ${value}`,
+  );
+  return next;
+}
+
+/** The next free `<prefix>/rev<n>` id for date revisions under a recommendation or dependency. */
+export async function nextRevisionId(tx: Tx, prefix: string): Promise<string> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "DateRevision" WHERE id LIKE ${`${prefix}/rev%`}`;
+  const used = rows.map((r) => Number(/\/rev(\d+)$/.exec(r.id)?.[1] ?? 0));
+  return `${prefix}/rev${Math.max(0, ...used) + 1}`;
+}
+
+export interface RoundRow {
+  id: string;
+  inspectionId: string;
+  sequence: number;
+  label: string;
+}
+
+/** A reporting round a write may state things in: it must exist and, where given, be of the inspection. */
+export async function roundFor(ctx: Context, roundId: string, inspectionId: string | null): Promise<RoundRow> {
+  const round = await ctx.db.reportingRound.findUnique({
+    where: { id: roundId },
+    select: { id: true, inspectionId: true, sequence: true, label: true },
+  });
+  if (!round) throw new NotFoundError(`No reporting round with id "${roundId}".`, roundId);
+  if (inspectionId && round.inspectionId !== inspectionId)
+    throw invalid('input.round', `round “${round.label}” belongs to another inspection than the record written`);
+  return round;
+}
