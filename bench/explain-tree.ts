@@ -8,6 +8,7 @@ import pg from 'pg';
 import pino from 'pino';
 import { graphql } from 'graphql';
 import { createContext } from '../src/context/context.js';
+import { PlanEvents } from '../src/events/plan-events.js';
 import { createDatabase } from '../src/database/client.js';
 import { schema } from '../src/schema/index.js';
 import { positiveNumber, readArgs } from './lib/args.js';
@@ -30,7 +31,7 @@ const result = await graphql({
   schema,
   source: query,
   variableValues: variables,
-  contextValue: createContext({ db, requestId: 'explain', log: pino({ level: 'silent' }) }),
+  contextValue: createContext({ db, requestId: 'explain', log: pino({ level: 'silent' }), events: new PlanEvents() }),
 });
 const totalMs = performance.now() - started;
 if (result.errors?.length) throw new Error(result.errors.map((e) => e.message).join('\n'));
