@@ -3,6 +3,7 @@
  * the same pool size, and how to send each of them a benchmark query.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { freePort } from '../lib/free-port.js';
@@ -51,9 +52,17 @@ function command(name: PeerName, port: number, options: PeerOptions): { script: 
     case 'server':
     case 'unbatched':
       // NODE_ENV=production as deployed; the server's pool size is its createDatabase default (10).
+      // Production requires a signing key; the queries are read anonymously, as PostGraphile's are.
       return {
         script: 'src/main.ts',
-        env: { ...common, LOG_LEVEL: 'silent', NODE_ENV: 'production', ...(name === 'unbatched' ? { BENCH_UNBATCHED: '1' } : {}) },
+        env: {
+          ...common,
+          LOG_LEVEL: 'silent',
+          NODE_ENV: 'production',
+          AUTH_JWT_SECRET: randomBytes(32).toString('base64url'),
+          ANONYMOUS_READ: 'true',
+          ...(name === 'unbatched' ? { BENCH_UNBATCHED: '1' } : {}),
+        },
       };
     case 'postgraphile':
       return { script: 'bench/peers/postgraphile.ts', env: { ...common, POOL_SIZE: String(options.poolSize), NODE_ENV: 'production' } };
