@@ -72,9 +72,14 @@ async function read(db: Database, model: string, operation: string, args: Args):
   return result;
 }
 
+const rowByRow = new WeakSet<object>();
+
+/** Whether `db` is the N+1 baseline: the loaders then read one parent's rows per statement, too. */
+export const readsRowByRow = (db: Database): boolean => rowByRow.has(db);
+
 /** `db` with every read's relations loaded row by row. Writes and raw queries are unchanged. */
 export function unbatched(db: Database): Database {
-  return db.$extends({
+  const extended = db.$extends({
     query: {
       $allModels: {
         $allOperations({ model, operation, args, query }) {
@@ -85,4 +90,6 @@ export function unbatched(db: Database): Database {
       },
     },
   }) as unknown as Database;
+  rowByRow.add(extended);
+  return extended;
 }
