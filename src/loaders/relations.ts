@@ -14,6 +14,7 @@ import { queryFromInfo } from '@pothos/plugin-prisma';
 import DataLoader from 'dataloader';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context/context.js';
+import { readRows } from '../database/client.js';
 import { readsRowByRow } from '../database/unbatched.js';
 import { selectedFieldNodes } from '../schema/selection.js';
 import { ACTION, columnsFor, DATE_REVISION, DEPENDENCY, PROGRESS_UPDATE, RECOMMENDATION, type Table } from './columns.js';
@@ -61,7 +62,8 @@ function byParent<R>(keys: readonly string[], pairs: Iterable<[string, R]>): R[]
  * for as `_parent` (no field reads it): taking it off again would cost more than it holds.
  */
 async function readColumns(ctx: Context, r: Relation, columns: string, parents: readonly string[]): Promise<Row[][]> {
-  const rows = await ctx.db.$queryRaw<(Row & { _parent: string })[]>(
+  const rows = await readRows<Row & { _parent: string }>(
+    ctx.db,
     Prisma.sql`SELECT ${Prisma.raw(columns)}, ${Prisma.raw(parentColumn(r.link))} AS "_parent"
       FROM "${Prisma.raw(r.table.name)}" t ${Prisma.raw(joinSql(r.link))}
       ${Prisma.raw(r.byRound ? 'JOIN "ReportingRound" o ON o.id = t."roundId"' : '')}
@@ -92,7 +94,8 @@ async function readPlanned(
     );
   }
   const { table, child, parent } = r.link;
-  const links = await ctx.db.$queryRaw<{ child: string; parent: string }[]>(
+  const links = await readRows<{ child: string; parent: string }>(
+    ctx.db,
     Prisma.sql`SELECT j."${Prisma.raw(child)}" AS child, j."${Prisma.raw(parent)}" AS parent FROM "${Prisma.raw(table)}" j
       WHERE j."${Prisma.raw(parent)}" = ANY(${parents as string[]})`,
   );
@@ -234,7 +237,8 @@ export function addressedRecommendationsOf(
   // Read by plan, each row records it for the fields below (see childrenOf).
   if (!columns) queryFromInfo({ context: ctx, info, typeName: 'Recommendation', paths: NODE_PATHS });
   const read = async (agencies: readonly string[]) => {
-    const rows = await ctx.db.$queryRaw<(Row & { _parent: string })[]>(
+    const rows = await readRows<Row & { _parent: string }>(
+      ctx.db,
       Prisma.sql`SELECT a.id AS "_parent", p.* FROM unnest(${agencies as string[]}::text[]) AS a(id) CROSS JOIN LATERAL (
         SELECT ${Prisma.raw(columns ?? 't.id')} FROM "Recommendation" t JOIN "RecommendationAddressee" j ON j."recommendationId" = t.id
         WHERE j."agencyId" = a.id
@@ -268,7 +272,8 @@ export const addressedCountOf = (ctx: Context, agencyId: string) =>
       'addressedCount',
       'all',
       async (agencies) => {
-        const rows = await ctx.db.$queryRaw<{ id: string; n: number }[]>(
+        const rows = await readRows<{ id: string; n: number }>(
+          ctx.db,
           Prisma.sql`SELECT j."agencyId" AS id, count(*)::int AS n FROM "RecommendationAddressee" j
             WHERE j."agencyId" = ANY(${agencies as string[]}) GROUP BY j."agencyId"`,
         );
