@@ -156,12 +156,12 @@ describe('a front end’s one-request views', () => {
   it('shows what an agency owns and what it is addressed', async () => {
     const { agency } = await data(
       db,
-      `{ agency(slug: "jexu") { name roles { title } ownedActions { recommendation { number } } addressedRecommendations { number } } }`,
+      `{ agency(slug: "jexu") { name roles { title } ownedActions { recommendation { number } } addressedRecommendations { nodes { number } } } }`,
     );
     expect(agency.roles.map((r: any) => r.title)).toContain('Deputy Director Joint Extremism Unit (JEXU)');
     const owned = new Set(agency.ownedActions.map((a: any) => a.recommendation.number));
     expect([...owned]).toEqual(expect.arrayContaining([1, 2, 3, 6, 7, 8, 10, 11, 16, 17, 18]));
-    expect(agency.addressedRecommendations.map((r: any) => r.number)).toEqual([6, 7, 8, 9, 10, 11]);
+    expect(agency.addressedRecommendations.nodes.map((r: any) => r.number)).toEqual([6, 7, 8, 9, 10, 11]);
   });
 
   it('walks the agency hierarchy, saying how each link is known', async () => {

@@ -27,6 +27,11 @@ export async function visibleRows<T extends { roundId: string }>(ctx: Context, i
   });
 }
 
+/** `visibleRows` of rows still being loaded: answered now, the rows are handed on as they come. */
+export function visibleRowsOf<T extends { roundId: string }>(ctx: Context, info: GraphQLResolveInfo, rows: Promise<T[]>): Promise<T[]> {
+  return frameOf(ctx, info).explicit ? rows.then((loaded) => visibleRows(ctx, info, loaded)) : rows;
+}
+
 /** The rounds themselves that the field's frame sees. */
 export function visibleRounds<T extends ReportingRound>(
   _ctx: Context,

@@ -2,7 +2,8 @@
 import { queryFromInfo } from '@pothos/plugin-prisma';
 import { actionPage, actionTallies } from '../database/queries/search.js';
 import { actionStates, frameOf } from '../loaders/work-states.js';
-import { visibleRows } from '../loaders/rounds.js';
+import { dateRevisionsOf, progressUpdatesOf } from '../loaders/relations.js';
+import { visibleRows, visibleRowsOf } from '../loaders/rounds.js';
 import { orOwnColumns } from './nested-selection.js';
 import { builder } from './builder.js';
 import { commentsDescription, commentsInOrder, InspectorateComment, readableComments } from './inspectorate-comment.js';
@@ -70,18 +71,7 @@ builder.prismaObjectFields('Action', (t) => ({
   progressUpdates: t.field({
     type: [ProgressUpdate],
     description: 'Progress reported against this action, in round order.',
-    select: (_args, _ctx, nested) => ({
-      progressUpdates: {
-        select: { progressUpdate: nested(true) },
-        orderBy: [{ progressUpdate: { round: { sequence: 'asc' } } }, { progressUpdate: { sequence: 'asc' } }],
-      },
-    }),
-    resolve: (a, _args, ctx, info) =>
-      visibleRows(
-        ctx,
-        info,
-        a.progressUpdates.map((p) => p.progressUpdate),
-      ),
+    resolve: (a, _args, ctx, info) => visibleRowsOf(ctx, info, progressUpdatesOf(ctx, info, a.id)),
   }),
   dependencies: t.field({
     type: [Dependency],
@@ -105,8 +95,7 @@ builder.prismaObjectFields('Action', (t) => ({
   dateRevisions: t.field({
     type: [DateRevision],
     description: 'Every revision of its target date, in round order.',
-    select: (_args, _ctx, nested) => ({ dateRevisions: nested(revisionsInOrder) }),
-    resolve: (a, _args, ctx, info) => visibleRows(ctx, info, a.dateRevisions),
+    resolve: (a, _args, ctx, info) => visibleRowsOf(ctx, info, dateRevisionsOf(ctx, info, a.id)),
   }),
   slippage: t.field({
     type: Slippage,

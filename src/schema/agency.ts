@@ -1,4 +1,6 @@
 /** Agency: a department, agency, police body, unit or inspectorate, in a hierarchy. */
+import { formatPrismaCursor, parsePrismaCursor } from '@pothos/plugin-prisma';
+import { addressedCountOf, addressedRecommendationsOf } from '../loaders/relations.js';
 import { builder } from './builder.js';
 import { Action } from './action.js';
 import { Inspection } from './inspection.js';
@@ -6,7 +8,8 @@ import { Recommendation } from './recommendation.js';
 import { SourceDocument } from './source-document.js';
 import { citationsDescription, citationsQuery } from './citation.js';
 import { AgencyKindEnum, LinkBasisEnum } from './enums.js';
-import { pageSize } from './pagination.js';
+import { checkPageArgs, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageSize } from './pagination.js';
+import { selectedFields } from './selection.js';
 
 export const Agency = builder.prismaNode('Agency', {
   id: { field: 'id' },
@@ -36,18 +39,52 @@ export const Agency = builder.prismaNode('Agency', {
   }),
 });
 
+/** A page of the recommendations addressed to an agency; `agencyId` lets totalCount count them. */
+const AddressedRecommendations = builder.connectionObject(
+  {
+    type: Recommendation,
+    name: 'AgencyAddressedRecommendationsConnection',
+    fields: (t) => ({
+      totalCount: t.int({
+        description: 'How many are addressed to the agency, across all pages.',
+        resolve: (connection, _args, ctx) => addressedCountOf(ctx, (connection as unknown as { agencyId: string }).agencyId),
+      }),
+    }),
+  },
+  { name: 'AgencyAddressedRecommendationsConnectionEdge' },
+);
+
 // Fields that reach other types, added apart so each type's ref is typed before it is used.
 builder.prismaObjectFields('Agency', (t) => ({
   addressedRecommendations: t.field({
-    type: [Recommendation],
-    description: 'Recommendations addressed to this agency.',
-    select: (_args, _ctx, nested) => ({
-      addressed: {
-        select: { recommendation: nested(true) },
-        orderBy: [{ recommendation: { inspectionId: 'asc' } }, { recommendation: { number: 'asc' } }],
-      },
-    }),
-    resolve: (agency) => agency.addressed.map((a) => a.recommendation),
+    type: AddressedRecommendations,
+    description: `Recommendations addressed to this agency, by inspection then number: the first ${DEFAULT_PAGE_SIZE} unless \`first\` says otherwise (at most ${MAX_PAGE_SIZE}).`,
+    args: {
+      first: t.arg.int({ description: `How many to return (default ${DEFAULT_PAGE_SIZE}, at most ${MAX_PAGE_SIZE}).` }),
+      after: t.arg.string({ description: 'A cursor from a previous page: the page starts after that recommendation.' }),
+    },
+    resolve: async (agency, args, ctx, info) => {
+      checkPageArgs(args, 'prisma');
+      const first = args.first ?? DEFAULT_PAGE_SIZE;
+      const after = args.after == null ? null : String(parsePrismaCursor(args.after));
+      const wanted = selectedFields(info);
+      // One more than the page, to tell whether another follows; nothing when only totalCount is asked.
+      const rows =
+        wanted.has('nodes') || wanted.has('edges') || wanted.has('pageInfo')
+          ? await addressedRecommendationsOf(ctx, info, agency.id, { after, limit: first + 1 })
+          : [];
+      const edges = rows.slice(0, first).map((node) => ({ cursor: formatPrismaCursor(node, 'id'), node }));
+      return {
+        agencyId: agency.id,
+        edges,
+        pageInfo: {
+          startCursor: edges[0]?.cursor ?? null,
+          endCursor: edges.at(-1)?.cursor ?? null,
+          hasPreviousPage: after !== null,
+          hasNextPage: rows.length > first,
+        },
+      };
+    },
   }),
   ownedActions: t.field({
     type: [Action],

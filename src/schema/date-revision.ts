@@ -1,10 +1,7 @@
 /** DateRevision: one change to a stated date, the round that made it and the reason it gave. */
 import { builder } from './builder.js';
 import { citationsDescription, citationsQuery } from './citation.js';
-import { daysBetween, planDate, planDateSelect, planDateField, requiredPlanDateField } from './plan-date.js';
-
-const previousColumns = planDateSelect('previous');
-const revisedColumns = planDateSelect('revised');
+import { daysBetween, planDate, planDateField, requiredPlanDateField } from './plan-date.js';
 
 const RevisionDirection = builder.enumType('RevisionDirection', {
   description: 'LATER/EARLIER/UNCHANGED compare the latest bounds; WITHDRAWN: no new date was given; UNKNOWN: a date has no bound.',
@@ -25,12 +22,10 @@ export const DateRevision = builder.prismaNode('DateRevision', {
     slipDays: t.int({
       nullable: true,
       description: 'Days between the latest bounds of the previous and revised dates; positive when later.',
-      select: { ...previousColumns, ...revisedColumns },
       resolve: (r) => daysBetween(planDate(r, 'previous'), planDate(r, 'revised')),
     }),
     direction: t.field({
       type: RevisionDirection,
-      select: { ...previousColumns, ...revisedColumns },
       resolve: (r) => {
         if (r.revisedText === null) return 'WITHDRAWN';
         const days = daysBetween(planDate(r, 'previous'), planDate(r, 'revised'));

@@ -27,19 +27,29 @@ type Columns<P extends string> = Record<`${P}Text`, string | null> &
 export const planDateSelect = <P extends string>(prefix: P) =>
   Object.fromEntries(PLAN_DATE_COLUMNS.map((column) => [`${prefix}${column}`, true])) as Record<`${P}${PlanDateColumn}`, true>;
 
+/** The column names of each group, made once: a date is read for every row of a large tree. */
+const groupKeys = new Map<string, readonly string[]>();
+const keysOf = (prefix: string) => {
+  let keys = groupKeys.get(prefix);
+  if (!keys) groupKeys.set(prefix, (keys = PLAN_DATE_COLUMNS.map((column) => `${prefix}${column}`)));
+  return keys;
+};
+
 /** Reads the column group `prefix*` of a row; null when the record states no date. */
 export function planDate<P extends string>(row: Columns<P>, prefix: P): PlanDateShape | null {
   const r = row as Record<string, unknown>;
-  const text = r[`${prefix}Text`] as string | null;
-  if (text === null) return null;
+  // In PLAN_DATE_COLUMNS order: Text, Earliest, Latest, Precision, Bound, Completed, Ongoing.
+  const [text, earliest, latest, precision, bound, completed, ongoing] = keysOf(prefix);
+  const stated = r[text] as string | null;
+  if (stated === null) return null;
   return {
-    text,
-    earliest: r[`${prefix}Earliest`] as Date | null,
-    latest: r[`${prefix}Latest`] as Date | null,
-    precision: r[`${prefix}Precision`] as DatePrecision | null,
-    bound: r[`${prefix}Bound`] as DateBound | null,
-    completed: r[`${prefix}Completed`] as boolean,
-    ongoing: r[`${prefix}Ongoing`] as boolean,
+    text: stated,
+    earliest: r[earliest] as Date | null,
+    latest: r[latest] as Date | null,
+    precision: r[precision] as DatePrecision | null,
+    bound: r[bound] as DateBound | null,
+    completed: r[completed] as boolean,
+    ongoing: r[ongoing] as boolean,
   };
 }
 
@@ -58,12 +68,17 @@ export const PlanDate = builder.objectRef<PlanDateShape>('PlanDate').implement({
   }),
 });
 
-/** Options for a field exposing the stated date held in the column group `prefix*` (null where none). */
-export const planDateField = <P extends string>(prefix: P, description?: string) => ({
+/**
+ * Options for a field exposing the stated date held in the column group `prefix*` (null where none).
+ * On a type that loads all its columns (the default) the field reads them from the row, as exposed
+ * columns do, and costs nothing more; on a type that loads only the columns asked for, pass
+ * `{ select: true }` so the plugin loads the group.
+ */
+export const planDateField = <P extends string>(prefix: P, description?: string, options: { select?: boolean } = {}) => ({
   type: PlanDate,
   nullable: true as const,
   description,
-  select: planDateSelect(prefix),
+  ...(options.select ? { select: planDateSelect(prefix) } : {}),
   resolve: (row: Columns<P>) => planDate(row, prefix),
 });
 

@@ -2,12 +2,13 @@
 import type { ReasonCategory, ResponseValue } from '@prisma/client';
 import { queryFromInfo } from '@pothos/plugin-prisma';
 import { recommendationPage, recommendationTallies } from '../database/queries/search.js';
+import { actionsOf, dependenciesOf } from '../loaders/relations.js';
 import { visibleRows } from '../loaders/rounds.js';
 import { frameOf, recommendationStates } from '../loaders/work-states.js';
 import { orOwnColumns } from './nested-selection.js';
 import { builder } from './builder.js';
 import { commentsDescription, commentsInOrder, InspectorateComment, readableComments } from './inspectorate-comment.js';
-import { revisionsInOrder } from './action.js';
+import { Action, revisionsInOrder } from './action.js';
 import { Agency } from './agency.js';
 import { DateRevision } from './date-revision.js';
 import { Dependency } from './dependency.js';
@@ -54,10 +55,8 @@ export const Recommendation = builder.prismaNode('Recommendation', {
       type: RecommendationResponse,
       nullable: true,
       description: 'Null where the record gives no response.',
-      select: { response: true, responseNarrative: true, reasonCategories: true },
       resolve: (r) => (r.response ? { value: r.response, narrative: r.responseNarrative, reasons: r.reasonCategories } : null),
     }),
-    actions: t.relation('actions', { description: 'Planned steps, in plan order.', query: { orderBy: { sequence: 'asc' } } }),
     latestStatuses: t.field({
       type: [StatusEnum],
       description: 'The distinct statuses given in the latest round that reported on it (a round may report several strands).',
@@ -92,6 +91,11 @@ builder.prismaObjectFields('Recommendation', (t) => ({
     description: commentsDescription,
     select: (_args, _ctx, nested) => ({ comments: nested(commentsInOrder) }),
     resolve: (r, _args, ctx) => readableComments(ctx, 'Recommendation', r.id, r.comments),
+  }),
+  actions: t.field({
+    type: [Action],
+    description: 'Planned steps, in plan order.',
+    resolve: (r, _args, ctx, info) => actionsOf(ctx, info, r.id),
   }),
   addressees: t.field({
     type: [Agency],
@@ -152,8 +156,7 @@ builder.prismaObjectFields('Recommendation', (t) => ({
   dependencies: t.field({
     type: [Dependency],
     description: 'Programmes, systems and products it relies on.',
-    select: (_args, _ctx, nested) => ({ dependencies: { select: { dependency: nested(true) }, orderBy: { dependencyId: 'asc' } } }),
-    resolve: (r) => r.dependencies.map((d) => d.dependency),
+    resolve: (r, _args, ctx, info) => dependenciesOf(ctx, info, r.id),
   }),
 }));
 

@@ -18,7 +18,7 @@ export const SourceDocument = builder.prismaNode('SourceDocument', {
     kind: t.expose('kind', { type: SourceKindEnum }),
     fileName: t.exposeString('fileName'),
     sha256: t.exposeString('sha256', { description: 'SHA-256 of the text, to check a copy against.' }),
-    dated: t.field(planDateField('dated', 'The date the document bears; null where it bears none.')),
+    dated: t.field(planDateField('dated', 'The date the document bears; null where it bears none.', { select: true })),
     text: t.exposeString('text', { description: 'The full text, as stored.' }),
     rounds: t.relation('rounds', { description: 'Reporting rounds this document records.', query: { orderBy: { sequence: 'asc' } } }),
     citationsOf: t.relatedConnection('citations', {
