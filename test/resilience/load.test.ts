@@ -37,7 +37,12 @@ beforeAll(async () => {
   db = createDatabase({ url, maxConnections: 2 });
 }, 60_000);
 afterAll(async () => {
-  server?.child.kill('SIGTERM');
+  // Stopped, and gone, before its database is.
+  if (server && server.child.exitCode === null) {
+    const exited = new Promise((done) => server.child.once('exit', done));
+    server.child.kill('SIGTERM');
+    await exited;
+  }
   await db?.$disconnect();
 });
 
