@@ -1,6 +1,7 @@
 /** Steps several writes share, run inside the write's transaction. */
-import { Prisma } from '@prisma/client';
+import { Prisma, type Status } from '@prisma/client';
 import type { Context } from '../context/context.js';
+import { planDateColumns } from '../domain/plan-date.js';
 import type { Tx } from './commit.js';
 import { invalid, NotFoundError } from './errors.js';
 
@@ -15,6 +16,37 @@ export async function nextNumber(tx: Tx, table: 'ProgressUpdate' | 'DependencyUp
     Prisma.sql`SELECT coalesce(max(sequence), 0)::int + 1 AS next FROM ${Prisma.raw(`"${table}"`)} WHERE ${Prisma.raw(`"${column}"`)} = ${value}`,
   );
   return next;
+}
+
+export interface NewProgressUpdate {
+  roundId: string;
+  status: Status;
+  paragraphs: string[];
+  /** The date it states, as stated. */
+  target: string | null | undefined;
+  ownerId?: string | null;
+  /** The action it reports on; none for an update on the recommendation as a whole. */
+  actionId?: string;
+}
+
+/** A progress update under a recommendation, numbered after the last one while the recommendation is locked. */
+export async function addProgressUpdate(tx: Tx, recommendationId: string, update: NewProgressUpdate) {
+  await lockRecommendation(tx, recommendationId);
+  const n = await nextNumber(tx, 'ProgressUpdate', 'recommendationId', recommendationId);
+  return tx.progressUpdate.create({
+    data: {
+      id: `${recommendationId}/p${n}`,
+      key: `p${n}`,
+      sequence: n,
+      recommendationId,
+      roundId: update.roundId,
+      status: update.status,
+      paragraphs: update.paragraphs,
+      ownerId: update.ownerId ?? null,
+      ...planDateColumns('target', update.target),
+      ...(update.actionId ? { actions: { create: { actionId: update.actionId } } } : {}),
+    },
+  });
 }
 
 /** The next free `<prefix>/rev<n>` id for date revisions under a recommendation or dependency. */

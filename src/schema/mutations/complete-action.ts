@@ -1,8 +1,7 @@
 /** completeAction: reports an action complete, with the evidence. */
-import { planDateColumns } from '../../domain/plan-date.js';
 import { commitWrite } from '../../writes/commit.js';
 import { LIMITS, statedDate, text } from '../../writes/rules.js';
-import { lockRecommendation, nextNumber, roundFor } from '../../writes/steps.js';
+import { addProgressUpdate, roundFor } from '../../writes/steps.js';
 import { builder } from '../builder.js';
 import { Action } from '../action.js';
 import { ReportingRound } from '../reporting-round.js';
@@ -36,20 +35,12 @@ builder.mutationField('completeAction', (t) =>
         ctx,
         { operation: 'completeAction', subject, expectedVersion: input.expectedVersion },
         async (tx) => {
-          await lockRecommendation(tx, recommendationId);
-          const n = await nextNumber(tx, 'ProgressUpdate', 'recommendationId', recommendationId);
-          const update = await tx.progressUpdate.create({
-            data: {
-              id: `${recommendationId}/p${n}`,
-              key: `p${n}`,
-              sequence: n,
-              recommendationId,
-              roundId: round.id,
-              status: 'COMPLETED',
-              paragraphs: [input.evidence.trim()],
-              ...planDateColumns('target', input.completedOn?.trim() ?? 'Completed'),
-              actions: { create: { actionId: subject.id } },
-            },
+          const update = await addProgressUpdate(tx, recommendationId, {
+            roundId: round.id,
+            status: 'COMPLETED',
+            paragraphs: [input.evidence.trim()],
+            target: input.completedOn?.trim() ?? 'Completed',
+            actionId: subject.id,
           });
           return {
             result: { progressUpdateId: update.id, subject },

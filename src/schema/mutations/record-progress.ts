@@ -1,10 +1,9 @@
 /** recordProgress: a progress update on an action or a recommendation, stated in a reporting round. */
 import type { Status } from '@prisma/client';
-import { planDateColumns } from '../../domain/plan-date.js';
 import { commitWrite } from '../../writes/commit.js';
 import { invalid } from '../../writes/errors.js';
 import { paragraphs, statedDate } from '../../writes/rules.js';
-import { lockRecommendation, nextNumber, roundFor } from '../../writes/steps.js';
+import { addProgressUpdate, roundFor } from '../../writes/steps.js';
 import { currentTarget, sameDay } from '../../writes/targets.js';
 import { builder } from '../builder.js';
 import { Action } from '../action.js';
@@ -64,21 +63,13 @@ builder.mutationField('recordProgress', (t) =>
                 `differs from the action’s target in force (${current?.text ?? 'none'}): use reviseTargetDate, which records the reason`,
               );
           }
-          await lockRecommendation(tx, recommendationId);
-          const n = await nextNumber(tx, 'ProgressUpdate', 'recommendationId', recommendationId);
-          const update = await tx.progressUpdate.create({
-            data: {
-              id: `${recommendationId}/p${n}`,
-              key: `p${n}`,
-              sequence: n,
-              recommendationId,
-              roundId: round.id,
-              status: input.status as Status,
-              paragraphs: input.paragraphs.map((p) => p.trim()),
-              ownerId: input.owner?.id ?? null,
-              ...planDateColumns('target', input.target),
-              ...(type === 'Action' ? { actions: { create: { actionId: id } } } : {}),
-            },
+          const update = await addProgressUpdate(tx, recommendationId, {
+            roundId: round.id,
+            status: input.status as Status,
+            paragraphs: input.paragraphs.map((p) => p.trim()),
+            ownerId: input.owner?.id ?? null,
+            target: input.target,
+            actionId: type === 'Action' ? id : undefined,
           });
           return {
             result: { progressUpdateId: update.id, subject },
