@@ -57,7 +57,7 @@ export async function runImport(ctx: Context, text: string, target: ImportTarget
     const summary = await ctx.db.$transaction((tx) => storePlan(tx, text, plan, target));
     return { summary, findings: plan.findings, plan, dryRun: false, event: null };
   }
-  const placeholder = { type: 'Inspection' as const, id: '', inspectionId: null, agencyIds: [] };
+  const placeholder = { type: 'Inspection' as const, id: '', inspectionId: null, recommendationId: null, agencyIds: [] };
   const { result, event } = await commitWrite(
     ctx,
     { operation: 'importActionPlan', subject: placeholder, expectedVersion: null, timeoutMs: 120_000 },

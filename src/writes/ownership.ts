@@ -16,6 +16,8 @@ export interface Owned {
   id: string;
   /** The inspection the record belongs to (null for dependencies, which span inspections). */
   inspectionId: string | null;
+  /** The recommendation an action or a recommendation is, or sits under (null for other records). */
+  recommendationId: string | null;
   agencyIds: string[];
 }
 
@@ -26,10 +28,15 @@ export async function ownerOf(db: Reader, type: SubjectType, id: string): Promis
   if (type === 'Action') {
     const a = await db.action.findUnique({
       where: { id },
-      select: { owners: { select: { role: { select: { agencyId: true } } } }, recommendation: { select: { inspectionId: true } } },
+      select: {
+        recommendationId: true,
+        owners: { select: { role: { select: { agencyId: true } } } },
+        recommendation: { select: { inspectionId: true } },
+      },
     });
     if (!a) throw missing();
-    return { type, id, inspectionId: a.recommendation.inspectionId, agencyIds: unique(a.owners.map((o) => o.role.agencyId)) };
+    const agencyIds = unique(a.owners.map((o) => o.role.agencyId));
+    return { type, id, inspectionId: a.recommendation.inspectionId, recommendationId: a.recommendationId, agencyIds };
   }
   if (type === 'Recommendation') {
     const r = await db.recommendation.findUnique({
@@ -42,19 +49,20 @@ export async function ownerOf(db: Reader, type: SubjectType, id: string): Promis
     });
     if (!r) throw missing();
     const owners = r.actions.flatMap((a) => a.owners.map((o) => o.role.agencyId));
-    return { type, id, inspectionId: r.inspectionId, agencyIds: unique([...r.addressees.map((a) => a.agencyId), ...owners]) };
+    const agencyIds = unique([...r.addressees.map((a) => a.agencyId), ...owners]);
+    return { type, id, inspectionId: r.inspectionId, recommendationId: id, agencyIds };
   }
   if (type === 'Dependency') {
     const d = await db.dependency.findUnique({ where: { id }, select: { leadAgencyId: true } });
     if (!d) throw missing();
-    return { type, id, inspectionId: null, agencyIds: d.leadAgencyId ? [d.leadAgencyId] : [] };
+    return { type, id, inspectionId: null, recommendationId: null, agencyIds: d.leadAgencyId ? [d.leadAgencyId] : [] };
   }
   if (type === 'SourceDocument') {
     const d = await db.sourceDocument.findUnique({ where: { id }, select: { issuers: { select: { agencyId: true } } } });
     if (!d) throw missing();
-    return { type, id, inspectionId: null, agencyIds: unique(d.issuers.map((i) => i.agencyId)) };
+    return { type, id, inspectionId: null, recommendationId: null, agencyIds: unique(d.issuers.map((i) => i.agencyId)) };
   }
   const i = await db.inspection.findUnique({ where: { id }, select: { respondents: { select: { agencyId: true } } } });
   if (!i) throw missing();
-  return { type, id, inspectionId: id, agencyIds: unique(i.respondents.map((r) => r.agencyId)) };
+  return { type, id, inspectionId: id, recommendationId: null, agencyIds: unique(i.respondents.map((r) => r.agencyId)) };
 }

@@ -75,7 +75,7 @@ builder.mutationField('addSourceDocument', (t) =>
       const same = await ctx.db.sourceDocument.findFirst({ where: { sha256 }, select: { id: true } });
       if (same) return { documentId: same.id, alreadyOnRecord: true, event: null };
       const slug = await documentSlug(ctx.db, { path: 'input.slug', slug: input.slug ?? undefined }, slugify(input.title) || 'document');
-      const subject = { type: 'SourceDocument' as const, id: slug, inspectionId: null, agencyIds: issuers };
+      const subject = { type: 'SourceDocument' as const, id: slug, inspectionId: null, recommendationId: null, agencyIds: issuers };
       const { event } = await commitWrite(ctx, { operation: 'addSourceDocument', subject, expectedVersion: null }, async (tx) => {
         await tx.sourceDocument.create({
           data: {

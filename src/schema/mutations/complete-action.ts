@@ -30,7 +30,7 @@ builder.mutationField('completeAction', (t) =>
     resolve: async (_root, { input }, ctx) => {
       const subject = await owned(ctx, 'Action', input.action.id);
       const round = await roundFor(ctx, input.round.id, subject.inspectionId);
-      const { recommendationId } = await ctx.db.action.findUniqueOrThrow({ where: { id: subject.id }, select: { recommendationId: true } });
+      const recommendationId = subject.recommendationId!;
       const { result, event } = await commitWrite(
         ctx,
         { operation: 'completeAction', subject, expectedVersion: input.expectedVersion },

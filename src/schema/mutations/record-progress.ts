@@ -47,10 +47,7 @@ builder.mutationField('recordProgress', (t) =>
       const { type, id } = subjectOf(input.subject);
       const subject = await owned(ctx, type, id);
       const round = await roundFor(ctx, input.round.id, subject.inspectionId);
-      const recommendationId =
-        type === 'Action'
-          ? (await ctx.db.action.findUniqueOrThrow({ where: { id }, select: { recommendationId: true } })).recommendationId
-          : id;
+      const recommendationId = subject.recommendationId!;
       const { result, event } = await commitWrite(
         ctx,
         { operation: 'recordProgress', subject, expectedVersion: input.expectedVersion },
