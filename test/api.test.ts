@@ -33,6 +33,32 @@ describe('relay conventions', () => {
     expect(await data(db, 'query($id: ID!) { node(id: $id) { id } }', { id: missing })).toEqual({ node: null });
   });
 
+  it('answers a natural key that names nothing with NOT_FOUND, and the rest of the request still', async () => {
+    const result = await run(
+      db,
+      `{
+      dependency(slug: "mapss") { name }
+      agency(slug: "jexu") { slug }
+      inspection(slug: "ct-joint-inspection-2032") { title }
+      recommendation(inspection: "ct-joint-inspection-2023", number: 22) { number }
+      sourceDocument(slug: "no-such-letter") { title }
+    }`,
+    );
+    expect(result.data).toEqual({
+      dependency: null,
+      agency: { slug: 'jexu' },
+      inspection: null,
+      recommendation: null,
+      sourceDocument: null,
+    });
+    expect(result.errors?.map((e) => [e.path?.[0], e.extensions?.code, e.message]).sort()).toEqual([
+      ['dependency', 'NOT_FOUND', 'No dependency with the slug “mapss” is on record.'],
+      ['inspection', 'NOT_FOUND', 'No inspection with the slug “ct-joint-inspection-2032” is on record.'],
+      ['recommendation', 'NOT_FOUND', 'No recommendation 22 of the inspection “ct-joint-inspection-2023” is on record.'],
+      ['sourceDocument', 'NOT_FOUND', 'No source document with the slug “no-such-letter” is on record.'],
+    ]);
+  });
+
   it('answers a malformed id with a typed client error', async () => {
     const result = await run(db, '{ node(id: "not-an-id") { id } }');
     expect(result.errors?.[0]).toMatchObject({ message: 'Invalid global ID: not-an-id' });

@@ -21,6 +21,7 @@ import { ReasonCategoryEnum, ResponseValueEnum, StatusEnum } from './enums.js';
 import { Ordering, RecommendationFilter, recommendationQuestion, sortOf } from './filters.js';
 import { talliedConnectionFields } from './tally.js';
 import { WorkStatus } from './work-status.js';
+import { found, quoted } from './lookup.js';
 
 const RecommendationResponse = builder
   .objectRef<{ value: ResponseValue; narrative: string[]; reasons: ReasonCategory[] }>('RecommendationResponse')
@@ -191,9 +192,11 @@ builder.queryFields((t) => ({
   recommendation: t.prismaField({
     type: Recommendation,
     nullable: true,
-    description: 'A recommendation by inspection slug and number.',
+    description: 'A recommendation by inspection slug and number; one not on record is a NOT_FOUND error.',
     args: { inspection: t.arg.string({ required: true }), number: t.arg.int({ required: true }) },
     resolve: (query, _root, args, ctx) =>
-      ctx.db.recommendation.findFirst({ ...query, where: { inspection: { slug: args.inspection }, number: args.number } }),
+      ctx.db.recommendation
+        .findFirst({ ...query, where: { inspection: { slug: args.inspection }, number: args.number } })
+        .then((r) => found(r, `recommendation ${args.number} of the inspection ${quoted(args.inspection)}`)),
   }),
 }));
