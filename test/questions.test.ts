@@ -10,6 +10,7 @@ import {
   FilteredRecommendationsDocument,
   OpenAtRoundDocument,
   OverdueActionsDocument,
+  PlanSummaryDocument,
   PlanTallyDocument,
   SearchRecordDocument,
   SlippedRecommendationsDocument,
@@ -282,5 +283,56 @@ describe('dependency impact', () => {
       'WITHIN_TARGET',
     );
     expect(dependency!.impact.atRiskCount).toBe(recs.filter((r) => r.atRisk).length + atRisk.length);
+  });
+});
+
+describe('a programme’s own slippage', () => {
+  it('gives MAPPS’s move from July 2025 to November 2027 as the letter states it, and what rests on MAPPS', async () => {
+    const { dependency } = await ask(DependencyImpactDocument, {});
+    expect(plan).toContain('The Multi Agency Public Protection System (MAPPS) programme is expected to launch in July 2025.');
+    expect(letter).toContain('a revised date of November 2027 can be achieved');
+    expect(dependency).toMatchObject({
+      name: 'Multi Agency Public Protection System',
+      expected: { text: 'November 2027', latest: '2027-11-30' },
+    });
+    // 31 July 2025 to 30 November 2027, latest day to latest day.
+    expect(dependency!.slippage).toMatchObject({ original: { text: 'July 2025' }, current: { text: 'November 2027' }, days: 852 });
+    const [revision, ...others] = dependency!.slippage.revisions;
+    expect(others).toEqual([]);
+    expect(revision).toMatchObject({
+      previous: { text: 'July 2025' },
+      revised: { text: 'November 2027' },
+      round: { label: 'Further update letter' },
+    });
+    expect(letter).toContain(revision.reason!);
+    // Recommendation 3 asks for the case management system MAPPS is; 21's work is reported complete.
+    const relying = dependency!.impact.recommendations.map((r) => [r.recommendation.number, r.direct, r.risk]);
+    expect(relying).toEqual([
+      [3, true, 'WITHIN_TARGET'],
+      [21, true, 'WORK_CLOSED'],
+    ]);
+    expect(dependency!.impact.atRiskCount).toBe(0);
+  });
+});
+
+describe('the plan’s summary', () => {
+  it('gives the rounds with the dates the documents state, the printed totals beside the rows, and the notes on the record', async () => {
+    const { inspection } = await ask(PlanSummaryDocument, {});
+    const rounds = inspection!.rounds.map((r) => [r.kind, r.submittedOn?.text]);
+    expect(rounds).toEqual([
+      ['PLAN_SUBMITTED', '28 July 2023'],
+      ['PLAN_UPDATED', '11 October 2023'],
+      ['PROGRESS_UPDATE', '09 August 2024'],
+      ['LETTER', '10th March 2025'],
+    ]);
+    for (const [, date] of rounds.slice(0, 3)) expect(plan).toContain(`Submitted: ${date}`);
+    expect(letter).toContain('10th March 2025');
+    const summary = Object.fromEntries(inspection!.summary.map((s) => [s.line, [s.reportedCount, s.recordedCount, s.consistent]]));
+    expect(plan).toMatch(/\nAgreed\t20\n/);
+    expect(plan).toMatch(/\nTotal\t21\n/);
+    expect(summary).toMatchObject({ AGREED: [20, 19, false], TOTAL: [21, 20, false] });
+    const gap = inspection!.notes.find((n) => n.kind === 'GAP' && n.recommendation?.number === 13);
+    expect(gap?.summary).toMatch(/Recommendation 13 is missing from the plan's table/);
+    expect(plan).not.toMatch(/\n13\t(?!\t)/);
   });
 });
