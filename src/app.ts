@@ -46,6 +46,8 @@ export async function startApp(config: Config, log: Logger, database?: OpenDatab
   const events = new PlanEvents();
   const authenticate = createAuthenticator({ ...config.auth, secret: signingSecret(config) });
   const createContext = contextFactory({ db: db.db, events, authenticate, anonymousRead: config.auth.anonymousRead });
+  // One limiter for HTTP requests and subscription starts alike.
+  const limiter = rateLimit(config.limits.ratePerMinute);
   const server = createHttpServer({
     apollo,
     db: db.db,
@@ -53,11 +55,20 @@ export async function startApp(config: Config, log: Logger, database?: OpenDatab
     defaultQuery: DEFAULT_QUERY,
     createContext,
     limits: config.limits,
-    rateLimit: rateLimit(config.limits.ratePerMinute),
+    rateLimit: limiter,
     graphiql: config.graphiql,
     trustProxy: config.trustProxy,
   });
-  const subscriptions = serveSubscriptions({ server, createContext, production: config.production, limits: config.limits, log });
+  const subscriptions = serveSubscriptions({
+    server,
+    createContext,
+    production: config.production,
+    introspection: config.introspection,
+    limits: config.limits,
+    rateLimit: limiter,
+    trustProxy: config.trustProxy,
+    log,
+  });
   await new Promise<void>((ready, fail) => server.once('error', fail).listen(config.port, config.host, ready));
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host}:${port}`;

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDatabase } from '../src/database/client.js';
 import { serveApp } from './support/app.js';
-import { tokenFor } from './support/auth.js';
+import { tokenFor, type Persona } from './support/auth.js';
 import { clientAs, fingerprint, type Gql } from './support/writes.js';
 
 const writable = () => inject('writableDatabaseUrl');
@@ -75,11 +75,13 @@ describe('signing in', () => {
 describe('reading the trail and the comments', () => {
   let event: string;
   let comment: string;
+  let recommendation: string;
   const as = (persona: Parameters<typeof clientAs>[1]) => clientAs(open.app().url, persona);
 
   beforeAll(async () => {
     const reader = await as({ agency: 'nsd', roles: ['viewer'] });
     const { data } = await reader(`{ recommendation(inspection: "ct-joint-inspection-2023", number: 12) { id } }`);
+    recommendation = data.recommendation.id;
     const inspector = await as({ agency: 'hmi-probation', roles: ['inspector'], sub: 'access-inspector' });
     const made = await inspector(
       `mutation($i: AddInspectorateCommentInput!) { addInspectorateComment(input: $i) { ... on AddInspectorateCommentPayload { comment { id } auditEvent { id } } } }`,
@@ -115,6 +117,55 @@ describe('reading the trail and the comments', () => {
     expect(outsider.data.e).toBeNull();
     expect(outsider.data.c).toBeNull();
     expect(outsider.errors!.map((e: any) => e.extensions.code)).toEqual(['FORBIDDEN', 'FORBIDDEN']);
+  });
+
+  // `nodes` resolves each id apart from the field that asked, so the restricted types must refuse each
+  // item as `node` does; the public recommendation beside them shows the refusal is per item.
+  it('applies the same rule to nodes(ids:) as to node(id:)', async () => {
+    const both = async (gql: Gql) => {
+      const fields = '__typename ... on AuditEvent { operation } ... on InspectorateComment { body }';
+      const single = await gql(`query($e: ID!, $c: ID!) { e: node(id: $e) { ${fields} } c: node(id: $c) { ${fields} } }`, {
+        e: event,
+        c: comment,
+      });
+      const many = await gql(`query($ids: [ID!]!) { nodes(ids: $ids) { id ${fields} } }`, { ids: [event, comment, recommendation] });
+      return { single, many };
+    };
+    for (const persona of [
+      { agency: 'hmi-probation', roles: ['inspector' as const] },
+      { agency: 'nsd', roles: ['viewer' as const] },
+    ]) {
+      const { many } = await both(await as(persona));
+      expect(many.errors, persona.agency).toBeUndefined();
+      expect(many.data.nodes).toEqual([
+        { id: event, __typename: 'AuditEvent', operation: 'addInspectorateComment' },
+        { id: comment, __typename: 'InspectorateComment', body: 'The pilot evaluation should be shared.' },
+        { id: recommendation, __typename: 'Recommendation' },
+      ]);
+    }
+    const refused: [Persona | null, string, string][] = [
+      [{ agency: 'ct-nominal-management', roles: ['viewer'] }, 'FORBIDDEN', 'Not allowed:'],
+      [null, 'UNAUTHENTICATED', 'Sign in: send "Authorization: Bearer <token>".'],
+    ];
+    for (const [persona, code, message] of refused) {
+      const { single, many } = await both(await as(persona));
+      const who = persona?.agency ?? 'anonymous';
+      expect(many.data.nodes, who).toEqual([null, null, { id: recommendation, __typename: 'Recommendation' }]);
+      expect(single.data, who).toEqual({ e: null, c: null });
+      // One refusal per restricted item, located at it, with the code and message `node` gives for it.
+      expect(many.errors, who).toHaveLength(2);
+      const at = (r: { errors?: any[] }, path: (string | number)[]) => {
+        const error = r.errors?.find((e) => JSON.stringify(e.path) === JSON.stringify(path));
+        return error && { code: error.extensions.code, message: error.message };
+      };
+      for (const [item, alias] of [
+        [0, 'e'],
+        [1, 'c'],
+      ] as const) {
+        expect(at(many, ['nodes', item]), `${who} ${alias}`).toEqual({ code, message: expect.stringContaining(message) });
+        expect(at(many, ['nodes', item])).toEqual(at(single, [alias]));
+      }
+    }
   });
 
   it('lists the trail by what each viewer may read, and filters it', async () => {

@@ -117,7 +117,8 @@ describe('the planEvents feed', () => {
             message: 'Sign in: send "Authorization: Bearer <token>".',
             locations: [{ line: 1, column: 16 }],
             path: ['planEvents'],
-            extensions: { code: 'UNAUTHENTICATED' },
+            // The operation's request id: the connection's, then graphql-ws's id for the operation.
+            extensions: { code: 'UNAUTHENTICATED', requestId: expect.stringMatching(/^[\w-]+:[\w-]+$/) },
           },
         ],
       },

@@ -128,6 +128,9 @@ describe('production mode', () => {
     const typo = (await ask(closed.app().url, '{ recommendationz { totalCount } }')).errors[0];
     expect(typo).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
     expect(typo.message).not.toMatch(/Did you mean/);
+    // graphql words an enum hint differently ("Did you mean the enum value …?"): hidden as well.
+    const enumTypo = (await ask(closed.app().url, '{ recommendations(filter: { status: [OVERDU] }) { totalCount } }')).errors[0];
+    expect(enumTypo.message).toBe('Value "OVERDU" does not exist in "WorkState" enum. [Suggestion hidden]');
   });
 
   it('turns introspection on, or GraphiQL with it, when configured', async () => {

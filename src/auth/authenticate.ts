@@ -14,6 +14,25 @@ export class AuthenticationError extends GraphQLError {
   }
 }
 
+/**
+ * The key set cannot be had (unreachable, timed out, not a 200, not a key set): the server's trouble,
+ * not the token's, so it is not answered as a bad token. 503, so clients retry.
+ */
+export class KeySetUnavailableError extends GraphQLError {
+  constructor() {
+    super('Tokens cannot be checked right now (the signing keys cannot be fetched); try again shortly.', {
+      extensions: { code: 'AUTHENTICATION_UNAVAILABLE', http: { status: 503 } },
+    });
+  }
+}
+
+/** Whether a failure of jwtVerify came from fetching the remote key set rather than from the token. */
+const keySetFailed = (error: unknown) =>
+  !(error instanceof errors.JOSEError) ||
+  error instanceof errors.JWKSTimeout ||
+  error instanceof errors.JWKSInvalid ||
+  /JSON Web Key Set HTTP response/.test(error.message);
+
 export type Authenticate = (authorization: string | undefined) => Promise<Claims | null>;
 
 const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/;
@@ -37,6 +56,7 @@ export function createAuthenticator(config: AuthConfig & { secret: string | unde
       ({ payload } = await jwtVerify(token, key as never, options));
     } catch (error) {
       if (error instanceof errors.JWTExpired) throw new AuthenticationError('The token has expired.');
+      if (config.jwksUrl && keySetFailed(error)) throw new KeySetUnavailableError();
       if (error instanceof errors.JOSEError) throw new AuthenticationError('The token is not valid.');
       throw error;
     }

@@ -30,6 +30,7 @@ const CLIENT_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE',
   'RATE_LIMITED',
   'DATABASE_UNAVAILABLE',
+  'AUTHENTICATION_UNAVAILABLE',
 ]);
 
 /**
@@ -124,7 +125,10 @@ export function createApollo(options: { production: boolean; introspection: bool
     documentStore: documentCache(options.limits.documentCacheBytes),
     parseOptions: limits.parseOptions,
     includeStacktraceInErrorResponses: false,
-    formatError,
+    formatError: (formatted, error) => {
+      const shown = formatError(formatted, error);
+      return { ...shown, message: limits.clientMessage(shown.message) };
+    },
     validationRules: limits.validationRules,
     allowBatchedHttpRequests: false,
     // These plugins ignore the context, so they serve any context type.

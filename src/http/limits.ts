@@ -42,6 +42,15 @@ const reject = (code: QueryLimitCode, limit: number) => ({
   ],
 });
 
+/**
+ * graphql's "did you mean" hints name fields, arguments, types and enum values the client did not
+ * ask for. Armor's `blockFieldSuggestion` matches only the `Did you mean "x"` form, so an enum hint
+ * (`Did you mean the enum value "X"?`) would still map the schema for strangers; this one pattern
+ * covers every form and serves both HTTP (Apollo's formatError) and WebSocket.
+ */
+const SUGGESTION = /Did you mean [^?]*\?/g;
+export const withoutSuggestions = (message: string) => message.replace(SUGGESTION, '[Suggestion hidden]');
+
 export function queryLimits(limits: Limits, options: { production: boolean }) {
   const armor = new ApolloArmor({
     // 14 is deep enough for a recommendation with its actions, owners, agencies and citations.
@@ -52,8 +61,13 @@ export function queryLimits(limits: Limits, options: { production: boolean }) {
     // Token limits are enforced by graphql's own parser (`parseOptions`): armor's Apollo hook
     // re-parses the query itself, and a syntax error thrown there surfaces as a 500.
     maxTokens: { enabled: false },
-    // Suggestions help analysts in GraphiQL; in production they would map the schema for strangers.
-    blockFieldSuggestion: { enabled: options.production },
+    // Suggestions help analysts in GraphiQL; in production they are masked by `withoutSuggestions`.
+    blockFieldSuggestion: { enabled: false },
   });
-  return { ...armor.protect(), parseOptions: { maxTokens: limits.tokens } };
+  return {
+    ...armor.protect(),
+    parseOptions: { maxTokens: limits.tokens },
+    /** What a client is shown of an error's message: without suggestions in production. */
+    clientMessage: options.production ? withoutSuggestions : (message: string) => message,
+  };
 }

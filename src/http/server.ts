@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { ApolloServer } from '@apollo/server';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
-import { AuthenticationError } from '../auth/authenticate.js';
+import { AuthenticationError, KeySetUnavailableError } from '../auth/authenticate.js';
 import type { Limits } from '../config.js';
 import type { Context } from '../context/context.js';
 import type { ContextFactory } from '../context/request-context.js';
@@ -61,7 +61,8 @@ function sendJson(res: ServerResponse, status: number, body: unknown) {
 
 const wantsHtml = (req: IncomingMessage) => req.method === 'GET' && (req.headers.accept ?? '').includes('text/html');
 
-function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
+/** The address a request counts against; also used for WebSocket upgrade requests, so both count alike. */
+export function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
   const forwarded = trustProxy ? req.headers['x-forwarded-for'] : undefined;
   const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
   return first || req.socket.remoteAddress || 'unknown';
@@ -143,9 +144,9 @@ export function createHttpServer(dependencies: HttpDependencies): Server {
         ctx = await context();
       } catch (error) {
         if (error instanceof AuthenticationError) return sendErrors(res, [error], 401);
-        if (error instanceof RateLimitedError || error instanceof DatabaseUnavailableError) {
-          const http = error.extensions.http as { status: number; headers: Map<string, string> };
-          return sendErrors(res, [error], http.status, Object.fromEntries(http.headers));
+        if (error instanceof RateLimitedError || error instanceof DatabaseUnavailableError || error instanceof KeySetUnavailableError) {
+          const http = error.extensions.http as { status: number; headers?: Map<string, string> };
+          return sendErrors(res, [error], http.status, Object.fromEntries(http.headers ?? []));
         }
         throw error;
       }

@@ -1,8 +1,12 @@
 /**
- * What a request may do, from the viewer its token describes. The public record is read through the
- * `reader` scope on every type; inspectorate comments and the audit trail also need membership of an
- * agency the record concerns (or the inspector or admin role); writes need an editor of an owning
- * agency (own or a parent, since an agency acts for its units) or an admin.
+ * What a request may do, from the viewer its token describes. Reading the public record needs the
+ * `reader` scope, which the Query type carries for every root field (`node` and `nodes` among them);
+ * the record's types add none of their own. Inspectorate comments and the audit trail are the
+ * exception: their types check their own scopes (membership of an agency the record concerns, or the
+ * inspector or admin role) with `runScopesOnType`, so each one is refused wherever it is reached, by
+ * `node`, `nodes`, a list on another record or the change feed, not only through their own root fields.
+ * Each mutation field checks its own writer: an editor of an owning agency (own or a parent, since an
+ * agency acts for its units) or an admin; an inspector or an admin for comments; an admin for imports.
  */
 import type { Context } from '../context/context.js';
 
@@ -29,5 +33,5 @@ export function authScopes(ctx: Context) {
   };
 }
 
-/** Type-level scopes of the public record: anyone who may read. */
+/** The Query type's scopes: anyone who may read. */
 export const publicRecord = { reader: true } as const;
