@@ -47,6 +47,7 @@ export const SEVERITY: Record<FindingKind, Severity> = {
   DUPLICATE_RESPONSE: 'WARNING',
   DUPLICATE_ACTION: 'INFO',
   DUPLICATE_PROGRESS: 'INFO',
+  DIFFERS_FROM_RECORD: 'WARNING',
 };
 
 export class Findings {

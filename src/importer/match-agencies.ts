@@ -85,6 +85,45 @@ export function matchAgencies(text: Verbatim, d: Directory): AgencyMatch[] {
   return findAll(text, agencyNeedles(d)).map((m) => ({ agency: m.item.agency.slug, text: m.text, by: m.item.by }));
 }
 
+// What may stand around or between the names of a heading without being a name: "The", "and", "should:".
+const LEADING = /^(?:[\s,;:]+|(?:and|the)\b|&)+/i;
+const TRAILING = /(?:[\s,;:]+|\b(?:and|the|should)|&)+$/i;
+const JOINER = /[,;&]|\band\b/i;
+
+/**
+ * Whether words name one body, so that it can be created as written. Not when they may name several
+ * ("Home Office and Ministry of Justice" is two bodies, "Prison and Probation Service" one, and the
+ * words alone cannot tell them apart), nor when they start in lower case ("working with"): names of
+ * bodies are capitalised, the words that join them are not.
+ */
+const namesOneBody = (name: string): boolean => /^\p{Lu}/u.test(name) && !/\s(?:and|&)\s|[,;]/.test(name);
+
+/**
+ * The stretches of an addressee heading that no matched agency covers, each trimmed of the words that
+ * join names ("The Home Office and the Ministry of Widgets should:" -> "Ministry of Widgets"), so that a
+ * name the record does not hold is never dropped because another one in the heading matched. `oneBody`:
+ * the words name one body and stand apart from the names matched (joined to them by "and", "&" or a
+ * comma, not running into them as "HMPPS Widgets Unit" does), so the body can be created as written.
+ */
+export function unmatchedNames(heading: Verbatim, matched: AgencyMatch[]): { name: Verbatim; oneBody: boolean }[] {
+  const out: { name: Verbatim; oneBody: boolean }[] = [];
+  let from = 0;
+  for (let i = 0; i <= matched.length; i++) {
+    const previous = matched[i - 1];
+    const next = matched[i];
+    const gap = slice(heading, from, next ? next.text.start - heading.start : heading.value.length);
+    if (next) from = next.text.end - heading.start;
+    const lead = LEADING.exec(gap.value)?.[0] ?? '';
+    const rest = gap.value.slice(lead.length);
+    const trail = TRAILING.exec(rest)?.[0] ?? '';
+    if (rest.length === trail.length) continue;
+    const name = slice(gap, lead.length, gap.value.length - trail.length);
+    const apart = (!previous || JOINER.test(lead)) && (!next || JOINER.test(trail));
+    out.push({ name, oneBody: apart && namesOneBody(name.value) });
+  }
+  return out;
+}
+
 /** The nearest known role and agency to a name that matched neither. */
 export function nearestKnown(title: string, d: Directory): { role?: Nearest; agency?: Nearest } {
   const role = nearest(title, d.roles, (r) => [r.title]);

@@ -7,13 +7,14 @@ import { isReadableDate, readDate } from './dates.js';
 import { quote, type Context } from './findings.js';
 import { responseValueOf } from './front-matter.js';
 import { reportLayout } from './layout.js';
-import { matchAgencies, nearestKnown } from './match-agencies.js';
+import { matchAgencies, nearestKnown, unmatchedNames } from './match-agencies.js';
 import { reportOwners, resolveOwners } from './owners.js';
 import { allDates, ownersFor, readRows, type LogicalParagraph, type RowContent } from './row-content.js';
 import { statedReasons } from './reasons.js';
 import { pairPlanSteps } from './steps.js';
 import type { PlanBlock } from './table.js';
 import type { ParsedAction, ParsedRecommendation, Verbatim } from './types.js';
+import { slugify } from '../domain/slug.js';
 
 function readAddressees(block: PlanBlock, text: Verbatim | null, ctx: Context): ParsedRecommendation['addressees'] {
   const n = block.number;
@@ -36,23 +37,23 @@ function readAddressees(block: PlanBlock, text: Verbatim | null, ctx: Context): 
     return null;
   }
   const agencies = matchAgencies(block.heading, ctx.directory);
-  if (agencies.length === 0) {
-    const name = block.heading.value.replace(/^the\s+/i, '').replace(/\s*(?:should)?\s*:?\s*$/i, '');
-    const near = nearestKnown(name, ctx.directory).agency;
+  const unknown = unmatchedNames(block.heading, agencies);
+  for (const { name, oneBody } of unknown) {
+    const near = nearestKnown(name.value, ctx.directory).agency;
+    const create = oneBody
+      ? `create agency "${slugify(name.value)}" as written, or map it to an existing agency`
+      : 'not created: the words may name more than one body, or qualify a known one; create or map each';
     ctx.findings.add(
       'UNKNOWN_ADDRESSEE',
-      `recommendation ${n}: the heading ${quote(block.heading.value)} names no known agency`,
-      block.heading,
+      `recommendation ${n}: the heading ${quote(block.heading.value)} names ${quote(name.value)}, which matches no known agency`,
+      name,
       {
         recommendation: n,
-        suggestion: {
-          summary: near ? `nearest agency "${near.slug}" (${near.score}); or create a new agency` : 'create a new agency',
-          nearestAgency: near,
-        },
+        suggestion: { summary: `${create}${near ? `; nearest agency "${near.slug}" (${near.score})` : ''}`, nearestAgency: near },
       },
     );
   }
-  return { heading: block.heading, agencies };
+  return { heading: block.heading, agencies, unknown };
 }
 
 const plain = (f: Fragment): Verbatim => ({ value: f.value, start: f.start, end: f.end });

@@ -84,7 +84,7 @@ export function formatSummary(plan: ParsedPlan, inspection: { slug: string | nul
   for (const r of plan.recommendations) {
     const value = r.response ? LABEL[r.response.value] : 'response unreadable';
     const to = r.addressees
-      ? `${r.addressees.heading.value} -> ${r.addressees.agencies.map((a) => a.agency).join(', ') || '?'}`
+      ? `${r.addressees.heading.value} -> ${[...r.addressees.agencies.map((a) => a.agency), ...r.addressees.unknown.map((u) => `?${u.name.value}`)].join(', ') || '?'}`
       : 'no addressee';
     out.push(`r${r.number}  ${value}  [${to}]`);
     for (const a of r.actions) {
@@ -124,5 +124,7 @@ export function formatStored(s: import('./store.js').ImportSummary, dryRun: bool
     out.push(
       `  roles not on record, created: ${s.rolesCreated.map((r) => `${r.slug} ("${r.title}"${r.agency ? `, in ${r.agency}` : ', agency not stated'})`).join(', ')}`,
     );
+  // The parse's findings are listed with the plan; these come from comparing it with the record.
+  if (s.recordFindings.length) out.push('', formatFindings(s.recordFindings).replace(/^Findings:/, 'Findings against the record:'));
   return out.join('\n');
 }

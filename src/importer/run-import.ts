@@ -14,6 +14,7 @@ import type { Directory, Finding, ParsedPlan } from './types.js';
 
 export interface ImportOutcome {
   summary: ImportSummary;
+  /** The parse's findings, then those against the record. */
   findings: Finding[];
   plan: ParsedPlan;
   dryRun: boolean;
@@ -47,7 +48,8 @@ export async function runImport(ctx: Context, text: string, target: ImportTarget
         { timeout: 60_000 },
       );
     } catch (error) {
-      if (error instanceof DryRun) return { summary: error.summary, findings: plan.findings, plan, dryRun: true, event: null };
+      if (error instanceof DryRun)
+        return { summary: error.summary, findings: [...plan.findings, ...error.summary.recordFindings], plan, dryRun: true, event: null };
       throw error;
     }
   }
@@ -72,7 +74,7 @@ export async function runImport(ctx: Context, text: string, target: ImportTarget
       };
     },
   );
-  return { summary: result, findings: plan.findings, plan, dryRun: false, event };
+  return { summary: result, findings: [...plan.findings, ...result.recordFindings], plan, dryRun: false, event };
 }
 
 /** What the audit event keeps of an import: what it created and kept. */

@@ -5,7 +5,9 @@
  *   owners and targets, progress, date revisions, and the findings as notes on the record;
  * - into an inspection already on record (an update of its plan): the rounds it does not yet have,
  *   with their progress and the date revisions they make against the dates on record, and any
- *   recommendation it does not yet hold; what is on record stays as it is.
+ *   recommendation it does not yet hold; what is on record stays as it is, and where the text states
+ *   it otherwise, that is reported (DIFFERS_FROM_RECORD) rather than written;
+ * - findings the record already holds as notes (an update repeats its edition's) are not added again.
  * Every value is cited at its exact place in the document. Owners and addressees the record does not
  * know are created and listed, never merged into a near match.
  */
@@ -15,6 +17,7 @@ import { planDateColumns } from '../domain/plan-date.js';
 import { slugify } from '../domain/slug.js';
 import type { CitationSubject } from '../seed/rows.js';
 import { documentSlug } from '../writes/document-slug.js';
+import { differencesFromRecord } from './on-record.js';
 import type { Finding, OwnerMatch, ParsedPlan, ParsedRecommendation, Span, Verbatim } from './types.js';
 
 type Tx = Prisma.TransactionClient;
@@ -41,6 +44,8 @@ export interface ImportSummary {
   citations: number;
   agenciesCreated: { slug: string; name: string }[];
   rolesCreated: { slug: string; title: string; agency: string | null }[];
+  /** Where the text states otherwise than the record holds (DIFFERS_FROM_RECORD): findings only the record can give. */
+  recordFindings: Finding[];
 }
 
 const NOTE_KIND: Partial<Record<Finding['kind'], NoteKind>> = {
@@ -53,19 +58,6 @@ const NOTE_KIND: Partial<Record<Finding['kind'], NoteKind>> = {
   DATE_WITHOUT_YEAR: 'AMBIGUITY',
 };
 const noteKind = (f: Finding): NoteKind => NOTE_KIND[f.kind] ?? (f.severity === 'WARNING' ? 'INCONSISTENCY' : 'AMBIGUITY');
-
-/**
- * The addressee a heading names, as written: "The Ministry of Justice should:" -> "Ministry of Justice".
- * Null where it may name more than one body: "Home Office and Ministry of Justice" is two, "Prison and
- * Probation Service" one, and the words alone cannot tell them apart.
- */
-export function headingName(heading: string): string | null {
-  const name = heading
-    .replace(/^\s*the\s+/i, '')
-    .replace(/(\s+should)?:?\s*$/i, '')
-    .trim();
-  return name && !/\s(and|&)\s/i.test(name) ? name : null;
-}
 
 export async function storePlan(tx: Tx, text: string, plan: ParsedPlan, target: ImportTarget): Promise<ImportSummary> {
   const sha256 = createHash('sha256').update(text).digest('hex');
@@ -83,6 +75,7 @@ export async function storePlan(tx: Tx, text: string, plan: ParsedPlan, target: 
     citations: 0,
     agenciesCreated: [],
     rolesCreated: [],
+    recordFindings: [],
   };
   const same = await tx.sourceDocument.findFirst({ where: { sha256 }, select: { slug: true } });
   if (same)
@@ -146,13 +139,15 @@ export async function storePlan(tx: Tx, text: string, plan: ParsedPlan, target: 
   const onRecord = new Map(
     (await tx.recommendation.findMany({ where: { inspectionId }, select: { id: true, number: true } })).map((r) => [r.number, r.id]),
   );
+  // Before anything is added, so that only what was on record is compared.
+  if (inspection) summary.recordFindings = await differencesFromRecord(tx, plan, onRecord, roundIds, roleIds);
   for (const R of plan.recommendations) {
     if (onRecord.has(R.number)) summary.recommendations.kept.push(R.number);
     else await createRecommendation(tx, R, inspectionId, roleIds, summary, cite);
   }
   for (const R of plan.recommendations) await addProgress(tx, R, inspectionId, roundIds, roleIds, summary, cite);
   if (!inspection) await addRespondents(tx, inspectionId);
-  await addNotes(tx, plan.findings, inspectionId, text, summary, cite);
+  await addNotes(tx, [...plan.findings, ...summary.recordFindings], inspectionId, text, summary, cite);
 
   await tx.citation.createMany({ data: citations });
   summary.citations = citations.length;
@@ -323,18 +318,21 @@ async function createRecommendation(
   summary.recommendations.created.push(R.number);
 }
 
-/** The agencies a heading names: those matched, or one created from the heading's words where they name one body. */
+/** The agencies a heading names: those matched, and one created as written for each other name that names one body. */
 async function addresseeAgencies(tx: Tx, R: ParsedRecommendation, summary: ImportSummary): Promise<string[]> {
-  const matched = R.addressees!.agencies.map((a) => a.agency);
-  if (matched.length) return [...new Set(matched)];
-  const name = headingName(R.addressees!.heading.value);
-  if (!name) return [];
-  const slug = slugify(name);
-  const existing = await tx.agency.findFirst({ where: { OR: [{ slug }, { name }] }, select: { id: true } });
-  if (existing) return [existing.id];
-  await tx.agency.create({ data: { id: slug, slug, name, kind: 'UNCLASSIFIED', aliases: [] } });
-  summary.agenciesCreated.push({ slug, name });
-  return [slug];
+  const agencies = R.addressees!.agencies.map((a) => a.agency);
+  for (const { name: written, oneBody } of R.addressees!.unknown) {
+    if (!oneBody) continue;
+    const name = written.value;
+    const slug = slugify(name);
+    const existing = await tx.agency.findFirst({ where: { OR: [{ slug }, { name }] }, select: { id: true } });
+    if (!existing) {
+      await tx.agency.create({ data: { id: slug, slug, name, kind: 'UNCLASSIFIED', aliases: [] } });
+      summary.agenciesCreated.push({ slug, name });
+    }
+    agencies.push(existing?.id ?? slug);
+  }
+  return [...new Set(agencies)];
 }
 
 /**
@@ -426,24 +424,35 @@ async function addProgress(
   }
 }
 
-/** The findings report kept with the record: each finding a note, citing the place it concerns. */
+/**
+ * The findings report kept with the record: each finding a note, citing the place it concerns. A note
+ * is known by what it says (its kind, its text and the recommendation it concerns; its id is only a
+ * sequence number), and an update of a plan repeats the findings of the edition on record: a finding
+ * is added only where the record does not already hold as many notes saying the same.
+ */
 async function addNotes(tx: Tx, findings: Finding[], inspectionId: string, text: string, summary: ImportSummary, cite: Cite) {
+  const notes = await tx.recordNote.findMany({ where: { inspectionId }, select: { kind: true, summary: true, recommendationId: true } });
   let n = (await tx.recordNote.aggregate({ where: { inspectionId }, _max: { sequence: true } }))._max.sequence ?? 0;
   const recommendations = new Map(
     (await tx.recommendation.findMany({ where: { inspectionId }, select: { id: true, number: true } })).map((r) => [r.number, r.id]),
   );
+  const key = (kind: NoteKind, said: string, recommendationId: string | null) => JSON.stringify([kind, said, recommendationId]);
+  const onRecord = new Map<string, number>();
+  for (const x of notes) {
+    const k = key(x.kind, x.summary, x.recommendationId);
+    onRecord.set(k, (onRecord.get(k) ?? 0) + 1);
+  }
   for (const f of findings) {
+    const kind = noteKind(f);
+    const recommendationId = (f.recommendation && recommendations.get(f.recommendation)) || null;
+    const k = key(kind, f.message, recommendationId);
+    const held = onRecord.get(k) ?? 0;
+    if (held > 0) {
+      onRecord.set(k, held - 1);
+      continue;
+    }
     const id = `${inspectionId}/note${++n}`;
-    await tx.recordNote.create({
-      data: {
-        id,
-        inspectionId,
-        sequence: n,
-        kind: noteKind(f),
-        summary: f.message,
-        recommendationId: (f.recommendation && recommendations.get(f.recommendation)) || null,
-      },
-    });
+    await tx.recordNote.create({ data: { id, inspectionId, sequence: n, kind, summary: f.message, recommendationId } });
     if (f.span && text.slice(f.span.start, f.span.end).trim()) cite({ noteId: id }, id, 'evidence', f.span);
     summary.notes++;
   }

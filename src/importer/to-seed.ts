@@ -82,6 +82,9 @@ export function toSeedParts(plan: ParsedPlan, source: string): SeedParts {
     ];
   });
   for (const r of plan.recommendations) {
+    // The seed files name addressees by agency slug, and these have none.
+    for (const u of r.addressees?.unknown ?? [])
+      omitted.push(`recommendation ${r.number}: addressee "${u.name.value}" matches no known agency; not listed among its addressees`);
     for (const o of [...r.actions.flatMap((a) => a.owners), ...r.progress.flatMap((p) => (p.owner ? [p.owner] : []))]) {
       if (!o.role)
         omitted.push(

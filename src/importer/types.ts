@@ -144,7 +144,16 @@ export interface ParsedRecommendation {
   /** The number cell as written ("14", "3.", "R2"). */
   numberText: Verbatim;
   text: Verbatim | null;
-  addressees: { heading: Verbatim; agencies: AgencyMatch[] } | null;
+  addressees: {
+    heading: Verbatim;
+    agencies: AgencyMatch[];
+    /**
+     * The names in the heading that match no known agency, as written ("Ministry of Widgets" in "The
+     * Home Office and the Ministry of Widgets should:"); each is reported, none is dropped. `oneBody`:
+     * the words name one body, to be created as written; otherwise they are reported only.
+     */
+    unknown: { name: Verbatim; oneBody: boolean }[];
+  } | null;
   response: {
     value: ResponseValueName;
     /** The response cell as written ("Agreed", "Partly Agreed"). */
@@ -231,6 +240,8 @@ export const FINDING_KINDS = [
   'DUPLICATE_RESPONSE',
   'DUPLICATE_ACTION',
   'DUPLICATE_PROGRESS',
+  // Against the record, when the plan is on record already
+  'DIFFERS_FROM_RECORD',
 ] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 

@@ -276,10 +276,16 @@ describe('importing an update of a plan on record', () => {
       ].join('\n'),
     );
 
+  const notes = () =>
+    db.recordNote.findMany({ where: { inspectionId: INSPECTION }, select: { kind: true, summary: true }, orderBy: { sequence: 'asc' } });
+
+  let updated: any;
   it('adds the new round, its progress and the revision it makes, and leaves the rest as it was', async () => {
     const actionsBefore = await db.action.findMany({ where: { recommendation: { inspectionId: INSPECTION } }, orderBy: { id: 'asc' } });
+    const notesBefore = await notes();
     const { data } = await admin(IMPORT, { input: { text: update, inspection: INSPECTION } });
-    expect(data.importActionPlan).toMatchObject({
+    updated = data.importActionPlan;
+    expect(updated).toMatchObject({
       inspectionCreated: false,
       roundsCreated: ['update-2025-07'],
       roundsKept: ['plan-2023-07', 'plan-update-2023-10', 'update-2024-08'],
@@ -287,8 +293,16 @@ describe('importing an update of a plan on record', () => {
       actions: 0,
       progressUpdates: 1,
       dateRevisions: 1,
+      notes: 1,
     });
-    expect(data.importActionPlan.recommendationsKept).toHaveLength(20);
+    expect(updated.recommendationsKept).toHaveLength(20);
+    // The text repeats every finding of the edition on record; only the one its new round brings is new,
+    // and only that one is added as a note. What the record holds, the text states the same.
+    expect(updated.findings).toHaveLength(56);
+    const fresh = updated.findings.filter((f: { message: string }) => !notesBefore.some((n) => n.summary === f.message));
+    expect(fresh).toMatchObject([{ kind: 'TARGET_PASSED_NOT_COMPLETED', recommendation: 6, excerpt: 'June 2025' }]);
+    expect(await notes()).toEqual([...notesBefore, { kind: 'INCONSISTENCY', summary: fresh[0].message }]);
+    expect(updated.findings.filter((f: { kind: string }) => f.kind === 'DIFFERS_FROM_RECORD')).toEqual([]);
     expect(await db.action.findMany({ where: { recommendation: { inspectionId: INSPECTION } }, orderBy: { id: 'asc' } })).toEqual(
       actionsBefore,
     );
@@ -301,6 +315,128 @@ describe('importing an update of a plan on record', () => {
     expect(revisions.map((r) => [r.round.slug, r.previousText, r.revisedText])).toEqual([
       ['update-2024-08', 'June 2024', 'January 2025'],
       ['update-2025-07', 'January 2025', 'June 2025'],
+    ]);
+  });
+
+  it('writes nothing when the same update comes again, and says where it is', async () => {
+    const before = await everything();
+    const { data } = await admin(IMPORT, { input: { text: update, inspection: INSPECTION } });
+    expect(data.importActionPlan).toMatchObject({
+      alreadyImportedAs: updated.documentSlug,
+      auditEvent: null,
+      notes: 0,
+      progressUpdates: 0,
+    });
+    expect(await everything()).toBe(before);
+  });
+
+  // A later edition that also restates a round on record otherwise: recommendation 1's plan row with
+  // another target date, and a paragraph of recommendation 2's July 2024 progress.
+  const restated = update
+    .replace(
+      'initial findings.\tDeputy Director Joint Extremism Unit (JEXU)\tMarch 2024',
+      'initial findings.\tDeputy Director Joint Extremism Unit (JEXU)\tApril 2024',
+    )
+    .replace('devices delivered in June 2024', 'devices delivered in May 2024');
+
+  it('reports what a round on record states otherwise, with both values, and keeps the record as it was', async () => {
+    const progressBefore = await db.progressUpdate.findMany({
+      where: { recommendation: { inspectionId: INSPECTION } },
+      orderBy: { id: 'asc' },
+    });
+    const actionsBefore = await db.action.findMany({ where: { recommendation: { inspectionId: INSPECTION } }, orderBy: { id: 'asc' } });
+    const notesBefore = await notes();
+    const { data } = await admin(IMPORT, { input: { text: restated, inspection: INSPECTION } });
+    const r = data.importActionPlan;
+    expect(r).toMatchObject({ roundsCreated: [], recommendationsCreated: [], actions: 0, progressUpdates: 0, dateRevisions: 0 });
+    const differing = r.findings.filter((f: { kind: string }) => f.kind === 'DIFFERS_FROM_RECORD');
+    expect(differing).toEqual([
+      {
+        kind: 'DIFFERS_FROM_RECORD',
+        severity: 'WARNING',
+        recommendation: 1,
+        message:
+          'recommendation 1, round plan-2023-07, action a1 target: "March 2024" on record, "April 2024" in the text; the record is kept',
+        suggestion: null,
+        start: restated.indexOf('April 2024'),
+        end: restated.indexOf('April 2024') + 'April 2024'.length,
+        excerpt: 'April 2024',
+      },
+      expect.objectContaining({
+        recommendation: 2,
+        message:
+          'recommendation 2, round update-2024-08, progress update p1, paragraph 1: "…telephone technology with devices delivered in June 2024. The National Security Division and…" on record, "…telephone technology with devices delivered in May 2024. The National Security Division and…" in the text; the record is kept',
+        excerpt: expect.stringMatching(/^Funding was successfully secured .* devices delivered in May 2024\./),
+      }),
+    ]);
+    expect(await db.progressUpdate.findMany({ where: { recommendation: { inspectionId: INSPECTION } }, orderBy: { id: 'asc' } })).toEqual(
+      progressBefore,
+    );
+    expect(await db.action.findMany({ where: { recommendation: { inspectionId: INSPECTION } }, orderBy: { id: 'asc' } })).toEqual(
+      actionsBefore,
+    );
+    // The differences are kept as notes, and of the text's own findings only the one the record does not
+    // hold (the edited paragraph's date, now "May 2024") is added: none is added again.
+    const fresh = r.findings.filter(
+      (f: { kind: string; message: string }) => f.kind !== 'DIFFERS_FROM_RECORD' && !notesBefore.some((n) => n.summary === f.message),
+    );
+    expect(fresh).toMatchObject([
+      { kind: 'COMPLETED_AFTER_TARGET', recommendation: 2, message: expect.stringContaining('"delivered in May 2024"') },
+    ]);
+    expect(r.notes).toBe(3);
+    expect(await notes()).toEqual([
+      ...notesBefore,
+      ...[...fresh, ...differing].map((f: { message: string }) => ({ kind: 'INCONSISTENCY', summary: f.message })),
+    ]);
+  });
+});
+
+describe('a plan addressed to agencies not on record', () => {
+  // The plan without progress, its first heading naming a body the record does not hold, its last
+  // heading naming one it holds and that one.
+  const text = readFileSync(resolve(import.meta.dirname, 'fixtures/plan-without-progress.txt'), 'utf8')
+    .replace('The Ministry of Justice should:', 'The Ministry of Widgets should:')
+    .replace('The Probation Service should:', 'The Home Office and the Ministry of Widgets should:');
+
+  it('creates the agency as written, once, lists it, and reports each heading naming it with the nearest known agency', async () => {
+    const { data } = await admin(IMPORT, { input: { text, inspection: 'women-2025' } });
+    const r = data.importActionPlan;
+    expect(r).toMatchObject({ inspectionCreated: true, agenciesCreated: [{ slug: 'ministry-of-widgets', name: 'Ministry of Widgets' }] });
+    expect(
+      r.findings
+        .filter((f: { kind: string }) => f.kind === 'UNKNOWN_ADDRESSEE')
+        .map((f: any) => [f.recommendation, f.excerpt, f.suggestion]),
+    ).toEqual([
+      [
+        1,
+        'Ministry of Widgets',
+        'create agency "ministry-of-widgets" as written, or map it to an existing agency; nearest agency "moj" (0.63)',
+      ],
+      [
+        2,
+        'Ministry of Widgets',
+        'create agency "ministry-of-widgets" as written, or map it to an existing agency; nearest agency "moj" (0.63)',
+      ],
+      [
+        4,
+        'Ministry of Widgets',
+        'create agency "ministry-of-widgets" as written, or map it to an existing agency; nearest agency "moj" (0.63)',
+      ],
+    ]);
+    expect(await db.agency.findUnique({ where: { slug: 'ministry-of-widgets' }, select: { name: true, kind: true } })).toEqual({
+      name: 'Ministry of Widgets',
+      kind: 'UNCLASSIFIED',
+    });
+    const addressees = await db.recommendation.findMany({
+      where: { inspectionId: 'women-2025' },
+      select: { number: true, addressees: { select: { agencyId: true }, orderBy: { agencyId: 'asc' } } },
+      orderBy: { number: 'asc' },
+    });
+    expect(addressees.map((x) => [x.number, x.addressees.map((a) => a.agencyId)])).toEqual([
+      [1, ['ministry-of-widgets']],
+      [2, ['ministry-of-widgets']],
+      [3, ['hmpps']],
+      [4, ['home-office', 'ministry-of-widgets']],
     ]);
   });
 });

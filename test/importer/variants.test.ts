@@ -263,3 +263,82 @@ describe('variations of the template', () => {
     expect(rec(plan, 2).actions).toEqual([]);
   });
 });
+
+describe('addressees and owners the record does not hold', () => {
+  const base = fixture('plan-without-progress.txt');
+  const withHeading = (heading: string) => {
+    const text = base.replace('The Probation Service should:', heading);
+    return { text, plan: parseActionPlan(text, directory) };
+  };
+  const unknownAddressees = (text: string, plan: ParsedPlan) =>
+    plan.findings
+      .filter((f) => f.kind === 'UNKNOWN_ADDRESSEE')
+      .map((f) => ({ recommendation: f.recommendation, at: text.slice(f.span!.start, f.span!.end), nearest: f.suggestion?.nearestAgency }));
+  const moj = { slug: 'moj', label: 'Ministry of Justice', score: 0.63 };
+
+  it('reports a heading naming an agency not on record, as written, with the nearest known agency', () => {
+    const { text, plan } = withHeading('The Ministry of Widgets should:');
+    const r = rec(plan, 4).addressees!;
+    expect(r.agencies).toEqual([]);
+    expect(r.unknown.map((u) => [u.name.value, u.oneBody])).toEqual([['Ministry of Widgets', true]]);
+    expect(unknownAddressees(text, plan)).toEqual([{ recommendation: 4, at: 'Ministry of Widgets', nearest: moj }]);
+    const f = plan.findings.find((x) => x.kind === 'UNKNOWN_ADDRESSEE')!;
+    expect(f.message).toBe(
+      'recommendation 4: the heading "The Ministry of Widgets should:" names "Ministry of Widgets", which matches no known agency',
+    );
+    expect(f.suggestion?.summary).toBe(
+      'create agency "ministry-of-widgets" as written, or map it to an existing agency; nearest agency "moj" (0.63)',
+    );
+    // The seed files name addressees by slug: the unknown one is listed as left out, not dropped unsaid.
+    expect(toSeedParts(plan, 'women').omitted).toContain(
+      'recommendation 4: addressee "Ministry of Widgets" matches no known agency; not listed among its addressees',
+    );
+  });
+
+  it('keeps the unknown part of a heading that partly matches, beside the agency it matches', () => {
+    const { text, plan } = withHeading('The Home Office and the Ministry of Widgets should:');
+    const r = rec(plan, 4).addressees!;
+    expect(r.agencies.map((a) => a.agency)).toEqual(['home-office']);
+    expect(r.unknown.map((u) => [u.name.value, u.oneBody])).toEqual([['Ministry of Widgets', true]]);
+    expect(unknownAddressees(text, plan)).toEqual([{ recommendation: 4, at: 'Ministry of Widgets', nearest: moj }]);
+  });
+
+  it('reports, without proposing to create it, an unknown part that may name several bodies or runs into a known name', () => {
+    for (const [heading, unknown] of [
+      ['The Ministry of Widgets and the Department of Gadgets should:', 'Ministry of Widgets and the Department of Gadgets'],
+      ['The HMPPS Widgets Unit should:', 'Widgets Unit'],
+    ]) {
+      const { text, plan } = withHeading(heading);
+      expect(rec(plan, 4).addressees!.unknown.map((u) => [u.name.value, u.oneBody])).toEqual([[unknown, false]]);
+      expect(unknownAddressees(text, plan).map((f) => f.at)).toEqual([unknown]);
+      expect(plan.findings.find((f) => f.kind === 'UNKNOWN_ADDRESSEE')!.suggestion!.summary).toMatch(/^not created: /);
+    }
+  });
+
+  it('leaves nothing unknown in a heading whose names all match', () => {
+    const { plan } = withHeading('The Home Office and Ministry of Justice should:');
+    expect(rec(plan, 4).addressees).toMatchObject({ unknown: [] });
+    expect(rec(plan, 4).addressees!.agencies.map((a) => a.agency)).toEqual(['home-office', 'moj']);
+    expect(plan.findings.some((f) => f.kind === 'UNKNOWN_ADDRESSEE')).toBe(false);
+  });
+
+  it('suggests for an owner naming no agency the nearest known one, proposing it as the new role’s agency only when near enough', () => {
+    const owner = "Head of Women's Estate Digital Services, HMPPS";
+    const suggestion = (title: string) =>
+      parseActionPlan(base.replace(owner, title), directory).findings.find((f) => f.kind === 'UNKNOWN_OWNER')!.suggestion!;
+    expect(suggestion('Director of Probation Workforce Training')).toMatchObject({
+      nearestAgency: { slug: 'probation-workforce-programme', label: 'Probation Workforce Programme', score: 0.57 },
+      proposedRole: {
+        slug: 'director-of-probation-workforce-training',
+        title: 'Director of Probation Workforce Training',
+        agency: 'probation-workforce-programme',
+        agencyBasis: 'NEAREST',
+      },
+    });
+    // Below 0.5 the nearest agency is suggested, and the new role is left without one.
+    expect(suggestion('Head of Widget Procurement')).toMatchObject({
+      nearestAgency: { slug: 'ct-nominal-management', label: 'Counter Terrorism Nominal Management', score: 0.31 },
+      proposedRole: { slug: 'head-of-widget-procurement', agency: null, agencyBasis: 'NONE' },
+    });
+  });
+});
