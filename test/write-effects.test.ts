@@ -531,6 +531,17 @@ describe('updateDependency', () => {
       round: { id: round.id },
     });
     expect(after.slippage).toEqual({ current: { text: expected }, revisionCount: before.slippage.revisionCount + 1 });
+
+    // An earlier round cannot move the date a later round stated: refused, and nothing written.
+    const earlier = await write(editor, 'updateDependency', {
+      ...input,
+      expectedVersion: after.version,
+      round: ids.update202408,
+      expected: 'December 2028',
+      reason,
+    });
+    expect(earlier).toMatchObject({ __typename: 'InvalidInput', issues: [{ path: 'input.round' }] });
+    expect(await dependencyNow()).toEqual(after);
   });
 });
 

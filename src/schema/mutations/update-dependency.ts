@@ -65,15 +65,28 @@ builder.mutationField('updateDependency', (t) =>
         ctx,
         { operation: 'updateDependency', subject, expectedVersion: input.expectedVersion },
         async (tx) => {
-          const [state] = await tx.$queryRaw<{ current: string | null }[]>`
-          SELECT coalesce(
-            (SELECT "revisedText" FROM "DateRevision" d JOIN "ReportingRound" r ON r.id = d."roundId"
-              WHERE d."dependencyId" = ${subject.id} ORDER BY r.sequence DESC, d.sequence DESC LIMIT 1),
-            (SELECT "expectedText" FROM "DependencyUpdate" u JOIN "ReportingRound" r ON r.id = u."roundId"
-              WHERE u."dependencyId" = ${subject.id} AND u."expectedText" IS NOT NULL ORDER BY r.sequence DESC, u.sequence DESC LIMIT 1)
-          ) AS current`;
+          // The date in force (the latest revision's, else the latest stated), and the round that stated it.
+          const [state] = await tx.$queryRaw<{ current: string | null; inspectionId: string | null; sequence: number | null }[]>`
+          SELECT coalesce(rev.text, upd.text) AS current,
+            CASE WHEN rev.text IS NOT NULL THEN rev."inspectionId" ELSE upd."inspectionId" END AS "inspectionId",
+            CASE WHEN rev.text IS NOT NULL THEN rev.round ELSE upd.round END AS sequence
+          FROM (SELECT 1) AS one
+          LEFT JOIN LATERAL (SELECT d."revisedText" AS text, r."inspectionId", r.sequence AS round FROM "DateRevision" d
+              JOIN "ReportingRound" r ON r.id = d."roundId"
+              WHERE d."dependencyId" = ${subject.id} ORDER BY r.sequence DESC, d.sequence DESC LIMIT 1) rev ON true
+          LEFT JOIN LATERAL (SELECT u."expectedText" AS text, r."inspectionId", r.sequence AS round FROM "DependencyUpdate" u
+              JOIN "ReportingRound" r ON r.id = u."roundId"
+              WHERE u."dependencyId" = ${subject.id} AND u."expectedText" IS NOT NULL
+              ORDER BY r.sequence DESC, u.sequence DESC LIMIT 1) upd ON true`;
           const moved =
             input.expected !== undefined && input.expected !== null && state.current !== null && !sameDay(state.current, input.expected);
+          // As for an action's target: a round earlier than the one that stated the date in force cannot
+          // move it (round order is known within one inspection; a programme may be reported in several).
+          if (moved && state.inspectionId === round.inspectionId && state.sequence !== null && round.sequence < state.sequence)
+            throw invalid(
+              'input.round',
+              `precedes the round that stated the expected date in force; a new date is stated in that round or a later one`,
+            );
           if (moved && !input.reason)
             throw invalid('input.reason', `is required: the expected date moves from ${state.current} to ${input.expected}`);
           const n = await nextNumber(tx, 'DependencyUpdate', 'dependencyId', subject.id);
