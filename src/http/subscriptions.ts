@@ -104,7 +104,8 @@ export function serveSubscriptions(options: {
           return true;
         } catch (error) {
           if (!(error instanceof AuthenticationError)) throw error;
-          // A refused token counts against the address, as over HTTP, so guessing tokens is limited here too.
+          // A refused token counts against the address, as over HTTP, so guessing tokens is limited here too
+          // (over the limit or not, this connection is refused alike).
           await rateLimit.take(`address:${clientAddress(ctx.extra.request, options.trustProxy)}`).catch(() => {});
           return false; // closes with 4403 Forbidden
         }
