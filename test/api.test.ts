@@ -52,10 +52,10 @@ describe('relay conventions', () => {
       sourceDocument: null,
     });
     expect(result.errors?.map((e) => [e.path?.[0], e.extensions?.code, e.message]).sort()).toEqual([
-      ['dependency', 'NOT_FOUND', 'No dependency with the slug “mapss” is on record.'],
-      ['inspection', 'NOT_FOUND', 'No inspection with the slug “ct-joint-inspection-2032” is on record.'],
-      ['recommendation', 'NOT_FOUND', 'No recommendation 22 of the inspection “ct-joint-inspection-2023” is on record.'],
-      ['sourceDocument', 'NOT_FOUND', 'No source document with the slug “no-such-letter” is on record.'],
+      ['dependency', 'NOT_FOUND', 'No dependency with that slug is on record.'],
+      ['inspection', 'NOT_FOUND', 'No inspection with that slug is on record.'],
+      ['recommendation', 'NOT_FOUND', 'No recommendation 22 of that inspection is on record.'],
+      ['sourceDocument', 'NOT_FOUND', 'No source document with that slug is on record.'],
     ]);
   });
 

@@ -10,7 +10,7 @@ import { citationsDescription, citationsQuery } from './citation.js';
 import { AgencyKindEnum, LinkBasisEnum } from './enums.js';
 import { checkPageArgs, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageSize } from './pagination.js';
 import { selectedFields } from './selection.js';
-import { found, quoted } from './lookup.js';
+import { found } from './lookup.js';
 
 export const Agency = builder.prismaNode('Agency', {
   id: { field: 'id' },
@@ -125,6 +125,6 @@ builder.queryFields((t) => ({
     description: 'An agency by its slug; an unknown slug is a NOT_FOUND error.',
     args: { slug: t.arg.string({ required: true }) },
     resolve: (query, _root, args, ctx) =>
-      ctx.db.agency.findUnique({ ...query, where: { slug: args.slug } }).then((a) => found(a, `agency with the slug ${quoted(args.slug)}`)),
+      ctx.db.agency.findUnique({ ...query, where: { slug: args.slug } }).then((a) => found(a, 'agency with that slug')),
   }),
 }));

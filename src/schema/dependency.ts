@@ -14,7 +14,7 @@ import { DependencyKindEnum, StatusEnum } from './enums.js';
 import { pageSize } from './pagination.js';
 import { PlanDate } from './plan-date.js';
 import { asPlanDate } from './work-status.js';
-import { found, quoted } from './lookup.js';
+import { found } from './lookup.js';
 
 const inRoundOrder = { orderBy: [{ round: { sequence: 'asc' as const } }, { sequence: 'asc' as const }] };
 
@@ -126,8 +126,6 @@ builder.queryFields((t) => ({
     description: 'A dependency by its slug; an unknown slug is a NOT_FOUND error.',
     args: { slug: t.arg.string({ required: true }) },
     resolve: (query, _root, args, ctx) =>
-      ctx.db.dependency
-        .findUnique({ ...query, where: { slug: args.slug } })
-        .then((d) => found(d, `dependency with the slug ${quoted(args.slug)}`)),
+      ctx.db.dependency.findUnique({ ...query, where: { slug: args.slug } }).then((d) => found(d, 'dependency with that slug')),
   }),
 }));

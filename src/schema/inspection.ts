@@ -7,7 +7,7 @@ import { citationsDescription, citationsQuery } from './citation.js';
 import { ReasonCategoryEnum, ResponseValueEnum } from './enums.js';
 import { pageSize } from './pagination.js';
 import { requiredPlanDateField } from './plan-date.js';
-import { found, quoted } from './lookup.js';
+import { found } from './lookup.js';
 
 export const Inspection = builder.prismaNode('Inspection', {
   id: { field: 'id' },
@@ -92,8 +92,6 @@ builder.queryFields((t) => ({
     description: 'An inspection by its slug; an unknown slug is a NOT_FOUND error.',
     args: { slug: t.arg.string({ required: true }) },
     resolve: (query, _root, args, ctx) =>
-      ctx.db.inspection
-        .findUnique({ ...query, where: { slug: args.slug } })
-        .then((i) => found(i, `inspection with the slug ${quoted(args.slug)}`)),
+      ctx.db.inspection.findUnique({ ...query, where: { slug: args.slug } }).then((i) => found(i, 'inspection with that slug')),
   }),
 }));

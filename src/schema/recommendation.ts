@@ -21,7 +21,7 @@ import { ReasonCategoryEnum, ResponseValueEnum, StatusEnum } from './enums.js';
 import { Ordering, RecommendationFilter, recommendationQuestion, sortOf } from './filters.js';
 import { talliedConnectionFields } from './tally.js';
 import { WorkStatus } from './work-status.js';
-import { found, quoted } from './lookup.js';
+import { found } from './lookup.js';
 
 const RecommendationResponse = builder
   .objectRef<{ value: ResponseValue; narrative: string[]; reasons: ReasonCategory[] }>('RecommendationResponse')
@@ -197,6 +197,6 @@ builder.queryFields((t) => ({
     resolve: (query, _root, args, ctx) =>
       ctx.db.recommendation
         .findFirst({ ...query, where: { inspection: { slug: args.inspection }, number: args.number } })
-        .then((r) => found(r, `recommendation ${args.number} of the inspection ${quoted(args.inspection)}`)),
+        .then((r) => found(r, `recommendation ${args.number} of that inspection`)),
   }),
 }));

@@ -5,7 +5,7 @@ import { citationsDescription, citationsQuery } from './citation.js';
 import { SourceKindEnum } from './enums.js';
 import { pageSize } from './pagination.js';
 import { planDateField } from './plan-date.js';
-import { found, quoted } from './lookup.js';
+import { found } from './lookup.js';
 
 export const SourceDocument = builder.prismaNode('SourceDocument', {
   id: { field: 'id' },
@@ -60,8 +60,6 @@ builder.queryFields((t) => ({
     description: 'A source document by its slug; an unknown slug is a NOT_FOUND error.',
     args: { slug: t.arg.string({ required: true }) },
     resolve: (query, _root, args, ctx) =>
-      ctx.db.sourceDocument
-        .findUnique({ ...query, where: { slug: args.slug } })
-        .then((d) => found(d, `source document with the slug ${quoted(args.slug)}`)),
+      ctx.db.sourceDocument.findUnique({ ...query, where: { slug: args.slug } }).then((d) => found(d, 'source document with that slug')),
   }),
 }));
