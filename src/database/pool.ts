@@ -29,6 +29,10 @@ function releasedWhenBroken(client: pg.PoolClient): pg.PoolClient {
 
 export function createPool(config: pg.PoolConfig): pg.Pool {
   const pool = new pg.Pool(config);
+  // An idle connection the server closes (a restart, an administrator's shutdown) is dropped by the
+  // pool, which then emits 'error'; with no listener Node would take that for an uncaught exception
+  // and end the process. Callers that want to hear of it pass onConnectionError (see client.ts).
+  pool.on('error', () => {});
   const connect = pool.connect.bind(pool) as (callback?: unknown) => Promise<pg.PoolClient> | void;
   // The callback form is `pool.query`'s own, which already releases a broken connection with its error.
   pool.connect = ((callback?: unknown) =>
