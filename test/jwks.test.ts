@@ -15,7 +15,7 @@ import { loadConfig } from '../src/config.js';
 import type { OpenDatabase } from '../src/database/open.js';
 import { databaseAt } from './support/app.js';
 import { TEST_SECRET } from './support/auth.js';
-import { fingerprint } from './support/writes.js';
+import { clientAs, fingerprint } from './support/writes.js';
 
 const ISSUER = 'https://issuer.test/';
 const AUDIENCE = 'inspection-actions';
@@ -97,14 +97,9 @@ async function token({
     .sign(key);
 }
 
-const post = async (query: string, variables: Record<string, unknown> = {}, jwt?: string) => {
-  const response = await fetch(`${app.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(jwt ? { authorization: `Bearer ${jwt}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  return { status: response.status, ...(await response.json()) };
-};
+// Answers are read loosely here: each test asserts the shape it expects.
+const post = async (query: string, variables: Record<string, unknown> = {}, jwt?: string): Promise<any> =>
+  (await clientAs(app.url, null, jwt ? { authorization: `Bearer ${jwt}` } : {}))(query, variables);
 
 // The audit trail needs a signed-in viewer: reading it shows the token was taken, not ignored.
 const READ = '{ recommendations(first: 1) { totalCount } auditEvents(first: 1) { totalCount } }';
@@ -216,14 +211,8 @@ describe('a server whose key set cannot be had', () => {
     if (broken.listening) await new Promise((done) => broken.close(done));
   });
 
-  const ask = async () => {
-    const response = await fetch(`${brokenApp.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${await token({ iss: undefined, aud: undefined })}` },
-      body: JSON.stringify({ query: '{ recommendations(first: 1) { totalCount } }' }),
-    });
-    return { status: response.status, ...(await response.json()) };
-  };
+  const ask = async () =>
+    (await clientAs(brokenApp.url, null, { authorization: `Bearer ${await token()}` }))('{ recommendations(first: 1) { totalCount } }');
 
   it('answers 503 AUTHENTICATION_UNAVAILABLE, not 401 or 500, when the key set answers with an error or not at all', async () => {
     const expected = {

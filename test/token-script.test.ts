@@ -16,6 +16,7 @@ import { loadConfig } from '../src/config.js';
 import type { OpenDatabase } from '../src/database/open.js';
 import { databaseAt, serveApp } from './support/app.js';
 import { TEST_SECRET } from './support/auth.js';
+import { clientAs } from './support/writes.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
@@ -71,14 +72,8 @@ afterAll(async () => {
   await devDatabase?.close();
 });
 
-const post = async (origin: string, token: string, query: string, variables: Record<string, unknown> = {}) => {
-  const response = await fetch(`${origin}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  return { status: response.status, ...(await response.json()) };
-};
+const post = async (origin: string, token: string, query: string, variables: Record<string, unknown> = {}): Promise<any> =>
+  (await clientAs(origin, null, { authorization: `Bearer ${token}` }))(query, variables);
 
 /**
  * What the server makes of a token: whether it is signed in (the audit trail needs that), and how a

@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Role } from '../src/auth/claims.js';
 import { serveApp } from './support/app.js';
-import { clientAs, type Gql } from './support/writes.js';
+import { clientAs, read, type Gql } from './support/writes.js';
 
 const { app } = serveApp(() => inject('writableDatabaseUrl'));
 
@@ -27,13 +27,6 @@ const spoken = (iso: string) => {
 const daysBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000;
 
 const as = (agency: string, role: Role, sub: string) => clientAs(app().url, { agency, roles: [role], sub });
-
-/** The data of a request that must not fail. */
-async function read(gql: Gql, query: string, variables?: Record<string, unknown>): Promise<any> {
-  const { data, errors } = await gql(query, variables);
-  expect(errors, JSON.stringify(errors)).toBeUndefined();
-  return data;
-}
 
 /** Runs `mutation` with `input`; the result, with a typed error's message and issues if it is one. */
 async function write(gql: Gql, mutation: string, input: Record<string, unknown>, selection = '') {

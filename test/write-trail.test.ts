@@ -10,7 +10,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDatabase } from '../src/database/client.js';
 import { serveApp } from './support/app.js';
-import { clientAs, type Gql } from './support/writes.js';
+import { clientAs, read, type Gql } from './support/writes.js';
 
 const { app } = serveApp(() => inject('writableDatabaseUrl'));
 const db = createDatabase({ url: inject('writableDatabaseUrl'), maxConnections: 2 });
@@ -20,12 +20,6 @@ const INSPECTION = 'ct-joint-inspection-2023';
 /** The record id inside a global id, as the trail's before and after name records. */
 const rawId = (id: string) => Buffer.from(id, 'base64').toString().split(':').slice(1).join(':');
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function read(gql: Gql, query: string, variables?: Record<string, unknown>): Promise<any> {
-  const { data, errors } = await gql(query, variables);
-  expect(errors, JSON.stringify(errors)).toBeUndefined();
-  return data;
-}
 
 const EVENT = `id sequence operation occurredAt requestId subjectType subject { id } inspection { slug } version before after
   actor { id roles agency { slug } }`;

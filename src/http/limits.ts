@@ -49,7 +49,7 @@ const reject = (code: QueryLimitCode, limit: number) => ({
  * covers every form and serves both HTTP (Apollo's formatError) and WebSocket.
  */
 const SUGGESTION = /Did you mean [^?]*\?/g;
-export const withoutSuggestions = (message: string) => message.replace(SUGGESTION, '[Suggestion hidden]');
+const withoutSuggestions = (message: string) => message.replace(SUGGESTION, '[Suggestion hidden]');
 
 export function queryLimits(limits: Limits, options: { production: boolean }) {
   const armor = new ApolloArmor({

@@ -39,6 +39,14 @@ class DryRun extends Error {
 
 export async function runImport(ctx: Context, text: string, target: ImportTarget & { dryRun: boolean }): Promise<ImportOutcome> {
   const plan = parseActionPlan(text, await directoryOf(ctx.db));
+  // The parse's findings, then those that comparing it with the record gave.
+  const outcome = (summary: ImportSummary, dryRun: boolean, event: ImportOutcome['event']): ImportOutcome => ({
+    summary,
+    findings: [...plan.findings, ...summary.recordFindings],
+    plan,
+    dryRun,
+    event,
+  });
   if (target.dryRun) {
     try {
       await ctx.db.$transaction(
@@ -48,8 +56,7 @@ export async function runImport(ctx: Context, text: string, target: ImportTarget
         { timeout: 60_000 },
       );
     } catch (error) {
-      if (error instanceof DryRun)
-        return { summary: error.summary, findings: [...plan.findings, ...error.summary.recordFindings], plan, dryRun: true, event: null };
+      if (error instanceof DryRun) return outcome(error.summary, true, null);
       throw error;
     }
   }
@@ -57,7 +64,7 @@ export async function runImport(ctx: Context, text: string, target: ImportTarget
   const same = await ctx.db.sourceDocument.findFirst({ where: { sha256: plan.document.sha256 }, select: { slug: true } });
   if (same) {
     const summary = await ctx.db.$transaction((tx) => storePlan(tx, text, plan, target));
-    return { summary, findings: plan.findings, plan, dryRun: false, event: null };
+    return outcome(summary, false, null);
   }
   const placeholder = { type: 'Inspection' as const, id: '', inspectionId: null, recommendationId: null, agencyIds: [] };
   const { result, event } = await commitWrite(
@@ -74,7 +81,7 @@ export async function runImport(ctx: Context, text: string, target: ImportTarget
       };
     },
   );
-  return { summary: result, findings: [...plan.findings, ...result.recordFindings], plan, dryRun: false, event };
+  return outcome(result, false, event);
 }
 
 /** What the audit event keeps of an import: what it created and kept. */

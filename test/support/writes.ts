@@ -1,4 +1,5 @@
 /** Helpers for tests that write: a signed-in client, and a fingerprint of everything writes can touch. */
+import { expect } from 'vitest';
 import type { Database } from '../../src/database/client.js';
 import { tokenFor, type Persona } from './auth.js';
 
@@ -15,6 +16,13 @@ export async function clientAs(origin: string, persona: Persona | null, headers:
     });
     return { ...(await response.json()), status: response.status };
   };
+}
+
+/** The data of a request that must not fail (the test fails, showing the errors, if it does). */
+export async function read(gql: Gql, query: string, variables?: Record<string, unknown>): Promise<any> {
+  const { data, errors } = await gql(query, variables);
+  expect(errors, JSON.stringify(errors)).toBeUndefined();
+  return data;
 }
 
 const WRITTEN_TABLES = [
