@@ -29,10 +29,14 @@ function releasedWhenBroken(client: pg.PoolClient): pg.PoolClient {
 
 export function createPool(config: pg.PoolConfig): pg.Pool {
   const pool = new pg.Pool(config);
-  // An idle connection the server closes (a restart, an administrator's shutdown) is dropped by the
-  // pool, which then emits 'error'; with no listener Node would take that for an uncaught exception
-  // and end the process. Callers that want to hear of it pass onConnectionError (see client.ts).
-  pool.on('error', () => {});
+  // A connection the server closes (a restart, an administrator's shutdown) emits 'error', and so does
+  // the pool when the connection was idle; an 'error' with no listener is an uncaught exception that
+  // ends the process. The listeners pg-pool and Prisma's adapter attach come and go as a connection is
+  // checked out, released and removed, so each connection and the pool keep one of their own for life.
+  // Callers that want to hear of it pass onConnectionError (see client.ts).
+  const ignore = () => {};
+  pool.on('error', ignore);
+  pool.on('connect', (client) => client.on('error', ignore));
   const connect = pool.connect.bind(pool) as (callback?: unknown) => Promise<pg.PoolClient> | void;
   // The callback form is `pool.query`'s own, which already releases a broken connection with its error.
   pool.connect = ((callback?: unknown) =>
